@@ -1,0 +1,67 @@
+"""demat_sdk: a French public hospital's accounting chain on electronic rails.
+
+* Chorus Pro (invoices in and out, REST behind PISTE): :class:`ChorusPro`, :class:`AsyncChorusPro`.
+* Hélios (PES V2 to the public accountant): :mod:`demat_sdk.pes`, :mod:`demat_sdk.helios`.
+* Faithful emulators of both, for development and tests: :mod:`demat_sdk.testing`.
+"""
+
+from demat_sdk._http.operation import RequestOptions
+from demat_sdk._http.retry import RetryPolicy, Safety
+from demat_sdk._http.settings import Endpoints, Environment, PisteCredentials, TechnicalAccount
+from demat_sdk._version import __version__
+from demat_sdk.chorus.client import AsyncChorusPro, ChorusPro
+from demat_sdk.errors import (
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    ChorusBusinessError,
+    ConfigurationError,
+    ConnectError,
+    DematError,
+    InvalidRequestError,
+    NotFoundError,
+    PermissionDeniedError,
+    PesError,
+    PesModelError,
+    PesReadError,
+    PesWriteError,
+    RateLimitedError,
+    RequestTimeoutError,
+    RequestTooLargeError,
+    ResponseValidationError,
+    ServerError,
+    TransportError,
+)
+
+__all__ = [
+    "APIStatusError",
+    "AsyncChorusPro",
+    "AuthenticationError",
+    "BadRequestError",
+    "ChorusBusinessError",
+    "ChorusPro",
+    "ConfigurationError",
+    "ConnectError",
+    "DematError",
+    "Endpoints",
+    "Environment",
+    "InvalidRequestError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PesError",
+    "PesModelError",
+    "PesReadError",
+    "PesWriteError",
+    "PisteCredentials",
+    "RateLimitedError",
+    "RequestOptions",
+    "RequestTimeoutError",
+    "RequestTooLargeError",
+    "ResponseValidationError",
+    "RetryPolicy",
+    "Safety",
+    "ServerError",
+    "TechnicalAccount",
+    "TransportError",
+    "__version__",
+]

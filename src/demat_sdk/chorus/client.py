@@ -1,0 +1,116 @@
+"""``ChorusPro`` and ``AsyncChorusPro``: the entry points to the Chorus Pro API."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+
+import httpx
+
+from demat_sdk._http.client import AsyncAPIClient, SyncAPIClient
+from demat_sdk._http.retry import DEFAULT_MAX_RETRIES, RetryPolicy
+from demat_sdk._http.settings import Environment, PisteCredentials, TechnicalAccount
+from demat_sdk.chorus.transverses import AsyncTransverses, Transverses
+
+__all__ = ["AsyncChorusPro", "ChorusPro"]
+
+
+class ChorusPro(SyncAPIClient):
+    """Blocking Chorus Pro client.
+
+    Credentials not given as arguments are read from the environment
+    (``DEMAT_PISTE_CLIENT_ID``, ``DEMAT_PISTE_CLIENT_SECRET``, ``DEMAT_CPRO_LOGIN``,
+    ``DEMAT_CPRO_PASSWORD``; ``DEMAT_ENVIRONMENT`` picks the environment, the sandbox by default).
+
+    Args:
+        credentials: the PISTE application (OAuth2 client id and secret).
+        account: the Chorus Pro technical account, sent as ``cpro-account``.
+        environment: ``Environment.SANDBOX`` (default) or ``Environment.PRODUCTION``, or a name.
+        base_url: another API host (overrides the environment's).
+        token_url: another token endpoint (overrides the environment's).
+        timeout: default time-out in seconds, or an ``httpx.Timeout`` (30 s, 5 s to connect).
+        max_retries: default number of retries of a failed call (2); safety per operation decides
+            which failures are retried.
+        retry_policy: backoff settings (and the sleep and jitter functions, for tests).
+        transport: an ``httpx.BaseTransport`` to send through (the emulator's, a mock…).
+        http_client: a ready ``httpx.Client`` (then the caller closes it).
+        clock: monotonic clock in seconds used for token expiry (tests inject one).
+
+    Use it as a context manager, or call :meth:`close`. It is thread-safe: share one instance.
+    """
+
+    def __init__(
+        self,
+        *,
+        credentials: PisteCredentials | None = None,
+        account: TechnicalAccount | None = None,
+        environment: Environment | str | None = None,
+        base_url: str | None = None,
+        token_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_policy: RetryPolicy | None = None,
+        transport: httpx.BaseTransport | None = None,
+        http_client: httpx.Client | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        super().__init__(
+            transport=transport,
+            http_client=http_client,
+            credentials=credentials,
+            account=account,
+            environment=environment,
+            base_url=base_url,
+            token_url=token_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            clock=clock,
+        )
+
+    @cached_property
+    def transverses(self) -> Transverses:
+        """Health check and reference lists."""
+        return Transverses(self)
+
+
+class AsyncChorusPro(AsyncAPIClient):
+    """Asyncio Chorus Pro client: the same surface as :class:`ChorusPro`, awaitable.
+
+    Takes the same arguments as :class:`ChorusPro`, with an ``httpx.AsyncBaseTransport`` or an
+    ``httpx.AsyncClient``. Use it with ``async with``, or await :meth:`close`.
+    """
+
+    def __init__(
+        self,
+        *,
+        credentials: PisteCredentials | None = None,
+        account: TechnicalAccount | None = None,
+        environment: Environment | str | None = None,
+        base_url: str | None = None,
+        token_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_policy: RetryPolicy | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        super().__init__(
+            transport=transport,
+            http_client=http_client,
+            credentials=credentials,
+            account=account,
+            environment=environment,
+            base_url=base_url,
+            token_url=token_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            clock=clock,
+        )
+
+    @cached_property
+    def transverses(self) -> AsyncTransverses:
+        """Health check and reference lists."""
+        return AsyncTransverses(self)

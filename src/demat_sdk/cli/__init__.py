@@ -1,0 +1,5 @@
+"""The ``demat`` command."""
+
+from demat_sdk.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,309 @@
+"""Every exception demat_sdk raises, in one tree.
+
+Catch :class:`DematError` to catch everything the library raises on purpose; catch a
+narrower class to handle one situation::
+
+    DematError
+    ├── ConfigurationError            missing credentials, unknown environment, bad URL
+    ├── InvalidRequestError           refused before sending (motif missing, file too big…)
+    ├── TransportError                the exchange did not complete
+    │   │                             .request_sent: could the server have received it?
+    │   ├── ConnectError              no connection: request_sent is False
+    │   └── RequestTimeoutError       connect/pool time-out (False) or read/write (True)
+    ├── APIStatusError                the gateway or the API answered with an HTTP error
+    │   ├── BadRequestError           400 without a Chorus Pro envelope
+    │   ├── AuthenticationError       401, or a refused token request (.reason)
+    │   ├── PermissionDeniedError     403: API not subscribed or terms not accepted
+    │   ├── NotFoundError             404
+    │   ├── RequestTooLargeError      413
+    │   ├── RateLimitedError          429 (.retry_after, in seconds)
+    │   └── ServerError               5xx
+    ├── ChorusBusinessError           body says codeRetour != 0 (HTTP 200 or 400)
+    │                                 .code_retour, .libelle, .operation
+    ├── ResponseValidationError       a response did not fit its model (.operation, .field)
+    └── PesError                      PES V2 files (Hélios)
+        ├── PesModelError             a model rule is broken (.location names the object)
+        ├── PesReadError              a file could not be read (.line, .element)
+        └── PesWriteError             a file could not be written (nothing is left behind)
+
+Messages name the culprit (the operation, the JSON field, the bordereau or mandat) and never
+contain a secret: tokens, client secrets, passwords and ``cpro-account`` values are kept out of
+every message and ``repr``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "APIStatusError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ChorusBusinessError",
+    "ConfigurationError",
+    "ConnectError",
+    "DematError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PesError",
+    "PesModelError",
+    "PesReadError",
+    "PesWriteError",
+    "RateLimitedError",
+    "RequestTimeoutError",
+    "RequestTooLargeError",
+    "ResponseValidationError",
+    "ServerError",
+    "TransportError",
+]
+
+
+class DematError(Exception):
+    """Base class of every error raised by demat_sdk."""
+
+
+class ConfigurationError(DematError):
+    """The library cannot be set up: missing credentials, unknown environment, bad URL."""
+
+
+class InvalidRequestError(DematError, ValueError):
+    """A request was refused before anything was sent.
+
+    Attributes:
+        operation: the operation that refused it (``"traiterFactureRecue"``), if any.
+        field: the argument or JSON field at fault, if one is.
+    """
+
+    def __init__(
+        self, message: str, *, operation: str | None = None, field: str | None = None
+    ) -> None:
+        self.operation = operation
+        self.field = field
+        prefix = f"{operation}: " if operation else ""
+        super().__init__(f"{prefix}{message}")
+
+
+# --- transport -----------------------------------------------------------------------------
+
+
+class TransportError(DematError):
+    """The HTTP exchange did not complete.
+
+    Attributes:
+        request_sent: ``False`` when the request certainly never reached the server (it is then
+            safe to send it again), ``True`` when the server may have received and processed it
+            (the outcome of a write is unknown and must be reconciled, not blindly resent).
+        operation: the API operation being called, if known.
+    """
+
+    def __init__(self, message: str, *, request_sent: bool, operation: str | None = None) -> None:
+        self.request_sent = request_sent
+        self.operation = operation
+        prefix = f"{operation}: " if operation else ""
+        super().__init__(f"{prefix}{message}")
+
+
+class ConnectError(TransportError):
+    """No connection could be made (DNS, refused, TLS handshake): nothing was sent."""
+
+    def __init__(self, message: str, *, operation: str | None = None) -> None:
+        super().__init__(message, request_sent=False, operation=operation)
+
+
+class RequestTimeoutError(TransportError):
+    """A time-out expired. ``request_sent`` tells whether it happened before or after sending."""
+
+
+# --- HTTP status ---------------------------------------------------------------------------
+
+
+class APIStatusError(DematError):
+    """The server answered with an HTTP error status.
+
+    Attributes:
+        status_code: the HTTP status.
+        operation: the API operation, if known.
+        body: the response body as text (truncated to 2,000 characters).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        operation: str | None = None,
+        body: str = "",
+    ) -> None:
+        self.status_code = status_code
+        self.operation = operation
+        self.body = body[:2000]
+        prefix = f"{operation}: " if operation else ""
+        super().__init__(f"{prefix}HTTP {status_code}: {message}")
+
+
+class BadRequestError(APIStatusError):
+    """HTTP 400 whose body is not a Chorus Pro envelope (malformed request)."""
+
+
+class AuthenticationError(APIStatusError):
+    """Authentication was refused (HTTP 401, or the PISTE token endpoint said no).
+
+    Attributes:
+        reason: what the server gave as the cause, from ``WWW-Authenticate`` (``error_description``)
+            or from the OAuth2 error body; empty when it said nothing.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int = 401,
+        operation: str | None = None,
+        body: str = "",
+        reason: str = "",
+    ) -> None:
+        self.reason = reason
+        super().__init__(message, status_code=status_code, operation=operation, body=body)
+
+
+class PermissionDeniedError(APIStatusError):
+    """HTTP 403: the PISTE application is not subscribed to this API or its terms are not accepted.
+
+    On Chorus Pro it may also mean the technical account lacks the rights on the structure.
+    """
+
+
+class NotFoundError(APIStatusError):
+    """HTTP 404: the API path does not exist on this host (wrong environment or base URL)."""
+
+
+class RequestTooLargeError(APIStatusError):
+    """HTTP 413: the payload is over the server's limit (10 MB PDF, 120 MB download…)."""
+
+
+class RateLimitedError(APIStatusError):
+    """HTTP 429: too many requests.
+
+    Attributes:
+        retry_after: seconds the server asked to wait, or ``None`` if it did not say.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int = 429,
+        operation: str | None = None,
+        body: str = "",
+        retry_after: float | None = None,
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, status_code=status_code, operation=operation, body=body)
+
+
+class ServerError(APIStatusError):
+    """HTTP 5xx: the server failed. For a write, its outcome is unknown."""
+
+
+# --- Chorus Pro body -----------------------------------------------------------------------
+
+
+class ChorusBusinessError(DematError):
+    """Chorus Pro refused the operation: the body says ``codeRetour != 0``.
+
+    Chorus Pro reports business errors with HTTP 200 or HTTP 400; both end here.
+
+    Attributes:
+        code_retour: the ``codeRetour`` value (codes are per operation: 20002 on
+            ``completerFacture`` means "not suspended").
+        libelle: the ``libelle`` value (a message code such as ``GDP_MSG_11.033`` or a text).
+        operation: the operation that was refused.
+        status_code: the HTTP status of the answer (200 or 400).
+    """
+
+    def __init__(
+        self, *, code_retour: int, libelle: str, operation: str, status_code: int = 200
+    ) -> None:
+        self.code_retour = code_retour
+        self.libelle = libelle
+        self.operation = operation
+        self.status_code = status_code
+        super().__init__(f"{operation}: codeRetour {code_retour}: {libelle}")
+
+
+class ResponseValidationError(DematError):
+    """A response body did not fit the model of its operation.
+
+    Attributes:
+        operation: the operation whose response failed.
+        field: the dotted path of the first field that did not fit (``listeFactures.0.statut``),
+            or ``""`` when the body as a whole was unreadable (not JSON).
+        errors: every problem found, as ``(path, message)`` pairs.
+    """
+
+    def __init__(
+        self,
+        *,
+        operation: str,
+        field: str,
+        message: str,
+        errors: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        self.operation = operation
+        self.field = field
+        self.errors = tuple(errors) or ((field, message),)
+        where = f" at {field!r}" if field else ""
+        more = f" (+{len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        super().__init__(f"{operation}: unexpected response{where}: {message}{more}")
+
+
+# --- PES V2 --------------------------------------------------------------------------------
+
+
+class PesError(DematError):
+    """Base class of the errors about PES V2 files."""
+
+
+class PesModelError(PesError, ValueError):
+    """A PES model breaks a rule (a facet, a total, a reference).
+
+    Attributes:
+        location: the object at fault, readable by a clerk
+            (``"bordereau 12 / mandat 345 / ligne 2 / montant_ht"``).
+        problems: every problem found, as ``(location, message)`` pairs.
+    """
+
+    def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
+        if not problems:
+            raise ValueError("PesModelError needs at least one problem")
+        self.problems = tuple(problems)
+        self.location = self.problems[0][0]
+        first = f"{self.location}: {self.problems[0][1]}" if self.location else self.problems[0][1]
+        more = f" (+{len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        super().__init__(first + more)
+
+
+class PesReadError(PesError):
+    """A PES file could not be read.
+
+    Attributes:
+        line: the line of the source where it failed, if known.
+        element: the element being read (``"PES_Aller/PES_DepenseAller/Bordereau"``), if known.
+    """
+
+    def __init__(
+        self, message: str, *, line: int | None = None, element: str | None = None
+    ) -> None:
+        self.line = line
+        self.element = element
+        where = ", ".join(
+            part
+            for part in (f"line {line}" if line else "", f"element {element}" if element else "")
+            if part
+        )
+        super().__init__(f"{message} ({where})" if where else message)
+
+
+class PesWriteError(PesError):
+    """A PES file could not be written; no partial file was left behind."""

@@ -1,0 +1,145 @@
+"""Shared fixtures: credentials, a scripted Chorus Pro, a retry policy that never sleeps."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pytest
+from pydantic import SecretStr
+
+from demat_sdk import AsyncChorusPro, ChorusPro, PisteCredentials, RetryPolicy, TechnicalAccount
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+TOKEN_URL = "https://sandbox-oauth.piste.gouv.fr/api/oauth/token"
+API = "https://sandbox-api.piste.gouv.fr"
+
+CLIENT_SECRET = "s3cr3t-client-value-0123"
+PASSWORD = "tech-password-9876"
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
+def credentials() -> PisteCredentials:
+    return PisteCredentials(client_id="app-test", client_secret=SecretStr(CLIENT_SECRET))
+
+
+@pytest.fixture
+def account() -> TechnicalAccount:
+    return TechnicalAccount(login="TECH_1_12345678200010@cpro.fr", password=SecretStr(PASSWORD))
+
+
+class Sleeps(list[float]):
+    """Records the waits of the retry loop instead of sleeping."""
+
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+@pytest.fixture
+def sleeps() -> Sleeps:
+    return Sleeps()
+
+
+@pytest.fixture
+def policy(sleeps: Sleeps) -> RetryPolicy:
+    return RetryPolicy(sleep=sleeps, jitter=lambda: 0.0)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def token_response(token: str = "tok-1", expires_in: int = 3600) -> httpx.Response:  # noqa: S107
+    return httpx.Response(
+        200,
+        json={"access_token": token, "token_type": "Bearer", "expires_in": expires_in},
+    )
+
+
+def json_response(payload: object, status: int = 200, **headers: str) -> httpx.Response:
+    return httpx.Response(
+        status, content=json.dumps(payload, ensure_ascii=False).encode(), headers=headers
+    )
+
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+class Server:
+    """A scripted Chorus Pro: the token endpoint, then API answers taken from a script."""
+
+    def __init__(self) -> None:
+        self.token_calls = 0
+        self.api_calls: list[httpx.Request] = []
+        self.authorizations: list[str] = []  # as sent: the same request object is re-sent
+        self.script: list[httpx.Response | Exception] = []
+        self.default: httpx.Response = json_response({"codeRetour": 0, "libelle": "OK"})
+        self.tokens = iter(f"tok-{n}" for n in range(1, 10_000))
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/api/oauth/token":
+            self.token_calls += 1
+            return token_response(next(self.tokens))
+        self.api_calls.append(request)
+        self.authorizations.append(request.headers.get("Authorization", ""))
+        if self.script:
+            step = self.script.pop(0)
+            if isinstance(step, Exception):
+                raise step
+            return step
+        return self.default
+
+
+@pytest.fixture
+def server() -> Server:
+    return Server()
+
+
+@pytest.fixture
+def client(
+    server: Server,
+    credentials: PisteCredentials,
+    account: TechnicalAccount,
+    policy: RetryPolicy,
+    clock: Clock,
+) -> ChorusPro:
+    return ChorusPro(
+        credentials=credentials,
+        account=account,
+        transport=httpx.MockTransport(server),
+        retry_policy=policy,
+        clock=clock,
+    )
+
+
+@pytest.fixture
+def async_client(
+    server: Server,
+    credentials: PisteCredentials,
+    account: TechnicalAccount,
+    policy: RetryPolicy,
+    clock: Clock,
+) -> AsyncChorusPro:
+    return AsyncChorusPro(
+        credentials=credentials,
+        account=account,
+        transport=httpx.MockTransport(server),
+        retry_policy=policy,
+        clock=clock,
+    )
