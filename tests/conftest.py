@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 
 import httpx
 import pytest
@@ -12,7 +11,6 @@ from pydantic import SecretStr
 
 from demat_sdk import AsyncChorusPro, ChorusPro, PisteCredentials, RetryPolicy, TechnicalAccount
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 TOKEN_URL = "https://sandbox-oauth.piste.gouv.fr/api/oauth/token"
 API = "https://sandbox-api.piste.gouv.fr"
 
