@@ -7,6 +7,7 @@ import json
 import pydantic
 
 from demat_sdk.chorus.enums import CadreFacturation, EtatFlux, StatutFacture, SyntaxeFlux
+
 from tests_support import swagger_enum
 
 
