@@ -1,0 +1,1 @@
+"""PES V2: the files a hospital exchanges with Hélios (its public accountant)."""
