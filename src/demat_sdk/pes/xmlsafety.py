@@ -135,6 +135,6 @@ def iterparse(
 
 
 def _refuse_doctype(tree: etree._ElementTree) -> None:
-    info = tree.docinfo
+    info: Any = tree.docinfo  # lxml-stubs lack DocInfo.doctype
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
         raise PesReadError("documents declaring a DTD are refused (PES never uses one)", line=1)
