@@ -1,0 +1,1 @@
+"""Side-by-side benchmarks of demat_sdk against its alternatives (``python -m benchmarks``)."""
