@@ -27,6 +27,9 @@ def main() -> int:
     )
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer repetitions")
     args = parser.parse_args()
+    unknown = sorted(set(args.topics) - set(topics))
+    if unknown:
+        parser.error(f"unknown topic(s): {', '.join(unknown)}")
     print(
         f"# demat_sdk benchmarks — Python {platform.python_version()}, "
         f"{platform.machine()}, {os.cpu_count()} CPU(s), {platform.platform()}"
