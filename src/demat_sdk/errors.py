@@ -21,6 +21,9 @@ narrower class to handle one situation::
     ├── ChorusBusinessError           body says codeRetour != 0 (HTTP 200 or 400)
     │                                 .code_retour, .libelle, .operation
     ├── ResponseValidationError       a response did not fit its model (.operation, .field)
+    ├── JournalError                  the submission journal refuses (.kind, .key)
+    │   ├── SubmissionConflictError   same key submitted again with another content
+    │   └── OutcomeUnknownError       the remote side may have it: reconcile before resending
     └── PesError                      PES V2 files (Hélios)
         ├── PesModelError             a model rule is broken (.location names the object)
         ├── PesReadError              a file could not be read (.line, .element)
@@ -44,7 +47,9 @@ __all__ = [
     "ConnectError",
     "DematError",
     "InvalidRequestError",
+    "JournalError",
     "NotFoundError",
+    "OutcomeUnknownError",
     "PermissionDeniedError",
     "PesError",
     "PesModelError",
@@ -55,6 +60,7 @@ __all__ = [
     "RequestTooLargeError",
     "ResponseValidationError",
     "ServerError",
+    "SubmissionConflictError",
     "TransportError",
 ]
 
@@ -256,6 +262,39 @@ class ResponseValidationError(DematError):
         where = f" at {field!r}" if field else ""
         more = f" (+{len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
         super().__init__(f"{operation}: unexpected response{where}: {message}{more}")
+
+
+# --- submission journal ------------------------------------------------------------------
+
+
+class JournalError(DematError):
+    """The submission journal refuses an operation.
+
+    Attributes:
+        kind: the kind of submission (``"chorus.deposer_flux"``…).
+        key: its unique key within that kind.
+    """
+
+    def __init__(self, message: str, *, kind: str, key: str) -> None:
+        self.kind = kind
+        self.key = key
+        super().__init__(f"{kind} {key!r}: {message}")
+
+
+class SubmissionConflictError(JournalError):
+    """The key was already submitted with another content: a new content needs a new key."""
+
+
+class OutcomeUnknownError(JournalError):
+    """The remote side may already have this submission; it is not sent again until reconciled.
+
+    Attributes:
+        entry_id: the journal entry to reconcile.
+    """
+
+    def __init__(self, message: str, *, kind: str, key: str, entry_id: int) -> None:
+        self.entry_id = entry_id
+        super().__init__(message, kind=kind, key=key)
 
 
 # --- PES V2 --------------------------------------------------------------------------------

@@ -1,0 +1,234 @@
+"""The journal's promises with a scripted remote side: nothing lost, nothing sent twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from demat_sdk.errors import (
+    ChorusBusinessError,
+    ConnectError,
+    OutcomeUnknownError,
+    RequestTimeoutError,
+    ServerError,
+    SubmissionConflictError,
+)
+from demat_sdk.journal import (
+    EntryState,
+    Handler,
+    Journal,
+    JournalEntry,
+    Outcome,
+    Verdict,
+    VerdictKind,
+)
+
+
+class Crash(BaseException):
+    """A simulated process crash: nothing catches it."""
+
+
+class Remote:
+    """A remote side that stores what it receives, with scripted failures."""
+
+    def __init__(self) -> None:
+        self.received: dict[str, bytes] = {}
+        self.failures: list[BaseException | tuple[str, BaseException]] = []
+        self.reconcile_calls = 0
+        self.undecided = False
+
+    def send(self, entry: JournalEntry) -> Outcome:
+        if self.failures:
+            failure = self.failures.pop(0)
+            if isinstance(failure, tuple):  # commit first, then fail (time-out after commit)
+                self.received[entry.key] = entry.payload or b""
+                raise failure[1]
+            raise failure
+        if entry.key in self.received:
+            raise AssertionError(f"{entry.key} received twice")
+        self.received[entry.key] = entry.payload or b""
+        return Outcome(reference=f"REF-{entry.key}", result={"size": len(entry.payload or b"")})
+
+    def reconcile(self, entry: JournalEntry) -> Verdict:
+        self.reconcile_calls += 1
+        if self.undecided:
+            return Verdict(VerdictKind.UNDECIDED, reason="processing")
+        if entry.key in self.received:
+            return Verdict(VerdictKind.CONFIRMED, reference=f"REF-{entry.key}")
+        return Verdict(VerdictKind.ABSENT, reason="not found")
+
+
+@pytest.fixture
+def remote() -> Remote:
+    return Remote()
+
+
+@pytest.fixture
+def journal(tmp_path: Path, remote: Remote) -> Journal:
+    journal = Journal(tmp_path / "journal.sqlite3")
+    journal.register("test.deposit", Handler(send=remote.send, reconcile=remote.reconcile))
+    return journal
+
+
+def test_a_submission_is_confirmed_and_never_sent_twice(journal: Journal, remote: Remote) -> None:
+    first = journal.submit("test.deposit", "F-001", b"invoice 1", {"numero": "F-001"})
+    again = journal.submit("test.deposit", "F-001", b"invoice 1")
+    assert first.state is EntryState.CONFIRMED
+    assert first.reference == "REF-F-001"
+    assert first.result == {"size": 9}
+    assert again.id == first.id
+    assert again.attempts == 1
+    assert list(remote.received) == ["F-001"]
+
+
+def test_same_key_other_content_is_a_conflict(journal: Journal) -> None:
+    journal.submit("test.deposit", "F-001", b"one")
+    with pytest.raises(SubmissionConflictError, match="another content"):
+        journal.submit("test.deposit", "F-001", b"two")
+
+
+def test_not_sent_is_sent_again(journal: Journal, remote: Remote) -> None:
+    remote.failures.append(ConnectError("refused"))
+    with pytest.raises(ConnectError):
+        journal.submit("test.deposit", "F-002", b"x")
+    entry = journal.find("test.deposit", "F-002")
+    assert entry is not None
+    assert entry.state is EntryState.NOT_SENT
+    assert entry.error == "ConnectError: refused"
+    done = journal.submit("test.deposit", "F-002", b"x")
+    assert done.state is EntryState.CONFIRMED
+    assert done.attempts == 2
+    assert remote.reconcile_calls == 0
+
+
+def test_time_out_after_commit_is_reconciled_not_resent(journal: Journal, remote: Remote) -> None:
+    remote.failures.append(("commit", RequestTimeoutError("late", request_sent=True)))
+    with pytest.raises(RequestTimeoutError):
+        journal.submit("test.deposit", "F-003", b"x")
+    assert journal.find("test.deposit", "F-003").state is EntryState.UNKNOWN  # type: ignore[union-attr]
+    done = journal.submit("test.deposit", "F-003", b"x")  # would raise "received twice" if resent
+    assert done.state is EntryState.CONFIRMED
+    assert done.reference == "REF-F-003"
+    assert remote.reconcile_calls == 1
+
+
+def test_unknown_and_absent_is_resent(journal: Journal, remote: Remote) -> None:
+    remote.failures.append(ServerError("boom", status_code=502))
+    with pytest.raises(ServerError):
+        journal.submit("test.deposit", "F-004", b"x")
+    done = journal.submit("test.deposit", "F-004", b"x")
+    assert done.state is EntryState.CONFIRMED
+    assert remote.received == {"F-004": b"x"}
+
+
+def test_undecided_outcome_blocks_resending(journal: Journal, remote: Remote) -> None:
+    remote.failures.append(("commit", RequestTimeoutError("late", request_sent=True)))
+    with pytest.raises(RequestTimeoutError):
+        journal.submit("test.deposit", "F-005", b"x")
+    remote.undecided = True
+    with pytest.raises(OutcomeUnknownError) as caught:
+        journal.submit("test.deposit", "F-005", b"x")
+    assert caught.value.entry_id == journal.find("test.deposit", "F-005").id  # type: ignore[union-attr]
+    remote.undecided = False
+    assert journal.reconcile(caught.value.entry_id).state is EntryState.CONFIRMED
+
+
+def test_business_refusal_is_rejected_and_returned(journal: Journal, remote: Remote) -> None:
+    remote.failures.append(
+        ChorusBusinessError(code_retour=20001, libelle="GDP_MSG_11.005", operation="deposer")
+    )
+    entry = journal.submit("test.deposit", "F-006", b"x")
+    assert entry.state is EntryState.REJECTED
+    assert "20001" in (entry.error or "")
+    assert journal.submit("test.deposit", "F-006", b"x").attempts == 1  # not resent
+
+
+def test_a_crash_before_sending_is_resumed(tmp_path: Path, remote: Remote) -> None:
+    path = tmp_path / "j.sqlite3"
+    journal = Journal(path)
+    journal.register("test.deposit", Handler(send=remote.send, reconcile=remote.reconcile))
+    remote.failures.append(Crash())
+    with pytest.raises(Crash):
+        journal.submit("test.deposit", "F-007", b"payload kept")
+    journal.close()
+
+    restarted = Journal(path)  # a new process: the intent and the payload are on disk
+    restarted.register("test.deposit", Handler(send=remote.send, reconcile=remote.reconcile))
+    (entry,) = restarted.pending()
+    assert entry.state is EntryState.PENDING
+    assert entry.payload == b"payload kept"
+    report = restarted.resume()
+    assert [e.key for e in report.sent] == ["F-007"]
+    assert report.settled
+    assert remote.received == {"F-007": b"payload kept"}
+
+
+def test_a_crash_after_the_remote_committed_is_not_resent(tmp_path: Path, remote: Remote) -> None:
+    path = tmp_path / "j.sqlite3"
+    journal = Journal(path)
+    journal.register("test.deposit", Handler(send=remote.send, reconcile=remote.reconcile))
+    remote.failures.append(("commit", Crash()))
+    with pytest.raises(Crash):
+        journal.submit("test.deposit", "F-008", b"x")
+    journal.close()
+    restarted = Journal(path)
+    restarted.register("test.deposit", Handler(send=remote.send, reconcile=remote.reconcile))
+    report = restarted.resume()
+    assert [e.key for e in report.confirmed] == ["F-008"]
+    assert report.sent == ()
+    assert restarted.pending() == []
+
+
+def test_resume_reports_what_stays_undecided(journal: Journal, remote: Remote) -> None:
+    remote.failures.append(("commit", RequestTimeoutError("late", request_sent=True)))
+    with pytest.raises(RequestTimeoutError):
+        journal.submit("test.deposit", "F-009", b"x")
+    remote.undecided = True
+    report = journal.resume()
+    assert [e.key for e in report.undecided] == ["F-009"]
+    assert not report.settled
+
+
+def test_an_unregistered_kind_is_named(journal: Journal) -> None:
+    with pytest.raises(LookupError, match="no handler registered for 'other'"):
+        journal.submit("other", "k", b"")
+
+
+@pytest.mark.parametrize(
+    ("error", "state"),
+    [
+        (ConnectError("refused"), EntryState.NOT_SENT),
+        (RequestTimeoutError("connect", request_sent=False), EntryState.NOT_SENT),
+        (RequestTimeoutError("read", request_sent=True), EntryState.UNKNOWN),
+        (ServerError("x", status_code=503), EntryState.UNKNOWN),
+        (ChorusBusinessError(code_retour=1, libelle="x", operation="o"), EntryState.REJECTED),
+        (ValueError("a bug"), EntryState.UNKNOWN),
+    ],
+)
+def test_state_after_each_kind_of_failure(error: Exception, state: EntryState) -> None:
+    from demat_sdk.journal import state_after
+
+    assert state_after(error) is state
+
+
+def test_threads_submitting_the_same_key_send_it_once(journal: Journal, remote: Remote) -> None:
+    import threading
+
+    barrier = threading.Barrier(8)
+    outcomes: list[str] = []
+
+    def work() -> None:
+        barrier.wait()
+        try:
+            outcomes.append(journal.submit("test.deposit", "F-010", b"x").state.value)
+        except OutcomeUnknownError:
+            outcomes.append("busy")
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert list(remote.received) == ["F-010"]
+    assert "CONFIRMED" in outcomes
