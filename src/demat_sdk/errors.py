@@ -6,6 +6,7 @@ narrower class to handle one situation::
     DematError
     ├── ConfigurationError            missing credentials, unknown environment, bad URL
     ├── InvalidRequestError           refused before sending (motif missing, file too big…)
+    │   └── PatientDataError          patient or medical data in what would leave the hospital
     ├── TransportError                the exchange did not complete
     │   │                             .request_sent: could the server have received it?
     │   ├── ConnectError              no connection: request_sent is False
@@ -50,6 +51,7 @@ __all__ = [
     "JournalError",
     "NotFoundError",
     "OutcomeUnknownError",
+    "PatientDataError",
     "PermissionDeniedError",
     "PesError",
     "PesModelError",
@@ -88,6 +90,28 @@ class InvalidRequestError(DematError, ValueError):
         self.field = field
         prefix = f"{operation}: " if operation else ""
         super().__init__(f"{prefix}{message}")
+
+
+class PatientDataError(InvalidRequestError):
+    """Patient or medical data was found in something about to leave the hospital.
+
+    The message names each field at fault and what was recognised there, never the data.
+
+    Attributes:
+        what: what was being sent (an operation, a titre…).
+        problems: ``(path, what was recognised)`` pairs.
+    """
+
+    def __init__(self, what: str, problems: Sequence[tuple[str, str]]) -> None:
+        self.what = what
+        self.problems = tuple(problems)
+        path, detail = self.problems[0]
+        more = f" (+{len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        super().__init__(
+            f"patient data must not leave the hospital: {path or '(value)'}: {detail}{more}",
+            operation=what,
+            field=path,
+        )
 
 
 # --- transport -----------------------------------------------------------------------------
