@@ -16,13 +16,13 @@ log. Pure functions, no I/O: every part of the library may use this module.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import pydantic
 
+from demat_sdk._text import fold
 from demat_sdk.errors import PatientDataError
 from demat_sdk.identifiers import is_valid_nir
 from demat_sdk.pes.xmlsafety import parse
@@ -107,14 +107,14 @@ class PrivacyGuard:
         self._detect_nir = detect_nir
         self._ignore = frozenset(ignore_paths)
         terms = sorted(
-            {_fold(term) for term in medical_terms if term.strip()}, key=len, reverse=True
+            {fold(term) for term in medical_terms if term.strip()}, key=len, reverse=True
         )
         self._terms = re.compile(
             r"\b(" + "|".join(re.escape(term) for term in terms) + r")\b" if terms else r"(?!x)x"
         )
         self._patients: list[re.Pattern[str]] = []
         for last, first in patient_names:
-            last_f, first_f = _fold(last), _fold(first)
+            last_f, first_f = fold(last), fold(first)
             if not last_f or not first_f:
                 continue
             self._patients.append(
@@ -139,7 +139,7 @@ class PrivacyGuard:
                 if is_valid_nir(match.group(0)):
                     findings.append(PrivacyFinding(path, "nir", "a NIR with a valid key"))
                     break
-        folded = _fold(text)
+        folded = fold(text)
         term = self._terms.search(folded)
         if term is not None:
             findings.append(
@@ -208,9 +208,3 @@ class PrivacyGuard:
         findings = self.scan_xml(document)
         if findings:
             raise PatientDataError(what, [(f.path, f.detail) for f in findings])
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents, for comparisons."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
