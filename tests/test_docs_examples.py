@@ -22,6 +22,10 @@ Two HTML comments, placed on the line just before a fence, change what happens t
   printed since the previous output check (compared line by line, trailing spaces ignored).
 
 ``pycon`` blocks (``>>>`` prompts) are refused: write ```` ```python ```` with ``print``.
+
+A page that starts a local server (the emulators' HTTP face) says so with a line
+``<!-- local-server -->`` anywhere in it: its test is marked ``server`` and may open sockets to
+the loopback addresses only.
 """
 
 from __future__ import annotations
@@ -45,6 +49,9 @@ SHARED_ENV = "DEMAT_SHARED"
 
 PYTHON_LANGS = frozenset({"python", "py", "python3"})
 REFUSED_LANGS = frozenset({"pycon", "python-console"})
+
+LOCAL_SERVER = "<!-- local-server -->"
+LOOPBACK = ["127.0.0.1", "::1"]
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
 _COMMENT = re.compile(r"^\s*<!--\s*(?P<body>.*?)\s*-->\s*$")
@@ -186,6 +193,20 @@ def doc_pages() -> list[Path]:
     ]
 
 
+def page_marks(text: str) -> list[pytest.MarkDecorator]:
+    """The marks of a page's test: a page running a local server may reach the loopback only."""
+    if any(line.strip() == LOCAL_SERVER for line in text.splitlines()):
+        return [pytest.mark.server, pytest.mark.allow_hosts(LOOPBACK)]
+    return []
+
+
+def _page_params() -> list[object]:
+    return [
+        pytest.param(page, marks=page_marks(page.read_text("utf-8")), id=_relative(page))
+        for page in doc_pages()
+    ]
+
+
 def example_scripts() -> list[Path]:
     """The scripts of ``examples/``."""
     return sorted(EXAMPLES.glob("*.py"))
@@ -206,7 +227,7 @@ def example_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     return tmp_path
 
 
-@pytest.mark.parametrize("page", doc_pages(), ids=_relative)
+@pytest.mark.parametrize("page", _page_params())
 def test_page_examples_run(page: Path, example_environment: Path) -> None:
     run_page(page, _relative(page))
 
@@ -301,3 +322,12 @@ def test_a_failing_block_points_at_the_markdown_line(tmp_path: Path) -> None:
         run_page(page, "page.md")
     frame = raised.traceback[-1]
     assert (Path(str(frame.path)).name, frame.lineno + 1) == ("page.md", 5)
+
+
+def test_a_page_that_starts_a_server_may_reach_the_loopback_only() -> None:
+    marks = page_marks("# Guide\n\n<!-- local-server -->\n")
+    assert [(mark.name, mark.args) for mark in marks] == [
+        ("server", ()),
+        ("allow_hosts", (LOOPBACK,)),
+    ]
+    assert page_marks("# Page\n\nTexte sur <!-- local-server --> en ligne.\n") == []
