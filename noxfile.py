@@ -1,4 +1,4 @@
-"""Development sessions: ``nox -s tests`` (what CI runs), ``nox -s lint``."""
+"""Development sessions: ``nox -s tests`` (what CI runs), ``nox -s lint``, ``nox -s docs``."""
 
 import nox
 
@@ -20,3 +20,15 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", "src", "tests", "noxfile.py")
     session.run("ruff", "format", "--check", "src", "tests", "noxfile.py")
     session.run("mypy", "src")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site into ``site/`` in strict mode: any warning fails the build.
+
+    A broken link or anchor, a docstring mkdocstrings cannot render or a missing include fails
+    it. The code examples of the pages run in ``nox -s tests``.
+    """
+    session.install("-e", ".[docs]")
+    session.env["NO_MKDOCS_2_WARNING"] = "1"
+    session.run("mkdocs", "build", "--strict", "--clean", "--site-dir", "site", *session.posargs)
