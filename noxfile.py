@@ -17,8 +17,9 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) and mypy --strict on the library."""
     session.install("-e", ".[lint]")
-    session.run("ruff", "check", "src", "tests", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "noxfile.py")
+    paths = ["src", "tests", "benchmarks", "examples", "docs/hooks", "noxfile.py"]
+    session.run("ruff", "check", *paths)
+    session.run("ruff", "format", "--check", *paths)
     session.run("mypy", "src")
 
 

@@ -21,9 +21,10 @@ no protocol.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -148,7 +149,7 @@ class Journal:
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._handlers: dict[str, Handler] = {}
         self._in_flight: set[int] = set()
-        self._lock = threading.Lock()
+        self._free = threading.Condition()
 
     def __repr__(self) -> str:
         return f"Journal({self.store!r}, kinds={sorted(self._handlers)})"
@@ -236,21 +237,23 @@ class Journal:
                 kind=kind,
                 key=key,
             )
-        if entry.state.is_settled:
-            return entry
-        if not created and entry.state in (EntryState.PENDING, EntryState.UNKNOWN):
-            entry = self._reconcile(entry, handler)
+        with self._claimed(entry):
+            entry = self.store.get(entry.id)  # another task may have settled it meanwhile
             if entry.state.is_settled:
                 return entry
-            if entry.state is not EntryState.NOT_SENT:
-                raise OutcomeUnknownError(
-                    f"its outcome is unknown ({entry.error or 'no answer yet'}); "
-                    "it will not be sent again before it is reconciled",
-                    kind=kind,
-                    key=key,
-                    entry_id=entry.id,
-                )
-        return self._send(entry, handler, raise_errors=True)
+            if not created and entry.state in (EntryState.PENDING, EntryState.UNKNOWN):
+                entry = self._reconcile(entry, handler)
+                if entry.state.is_settled:
+                    return entry
+                if entry.state is not EntryState.NOT_SENT:
+                    raise OutcomeUnknownError(
+                        f"its outcome is unknown ({entry.error or 'no answer yet'}); "
+                        "it will not be sent again before it is reconciled",
+                        kind=kind,
+                        key=key,
+                        entry_id=entry.id,
+                    )
+            return self._send(entry, handler, raise_errors=True)
 
     def resume(self) -> ResumeReport:
         """Finish or reconcile every entry a previous run left unsettled (after a crash…).
@@ -263,20 +266,24 @@ class Journal:
         rejected: list[JournalEntry] = []
         undecided: list[JournalEntry] = []
         failed: list[JournalEntry] = []
-        for entry in self.pending():
-            handler = self.handler(entry.kind)
-            if entry.state is not EntryState.NOT_SENT:
-                entry = self._reconcile(entry, handler)
-                if entry.state is EntryState.CONFIRMED:
-                    confirmed.append(entry)
-                    continue
-                if entry.state is EntryState.REJECTED:
-                    rejected.append(entry)
-                    continue
+        for pending in self.pending():
+            with self._claimed(pending):
+                entry = self.store.get(pending.id)
+                if entry.state.is_settled:
+                    continue  # settled by another task since the list was read
+                handler = self.handler(entry.kind)
                 if entry.state is not EntryState.NOT_SENT:
-                    undecided.append(entry)
-                    continue
-            entry = self._send(entry, handler, raise_errors=False)
+                    entry = self._reconcile(entry, handler)
+                    if entry.state is EntryState.CONFIRMED:
+                        confirmed.append(entry)
+                        continue
+                    if entry.state is EntryState.REJECTED:
+                        rejected.append(entry)
+                        continue
+                    if entry.state is not EntryState.NOT_SENT:
+                        undecided.append(entry)
+                        continue
+                entry = self._send(entry, handler, raise_errors=False)
             if entry.state is EntryState.CONFIRMED:
                 sent.append(entry)
             elif entry.state is EntryState.REJECTED:
@@ -294,55 +301,53 @@ class Journal:
     def reconcile(self, entry_id: int) -> JournalEntry:
         """Ask the remote side about one entry whose outcome is unknown; nothing is sent."""
         entry = self.store.get(entry_id)
-        if entry.state in (EntryState.PENDING, EntryState.UNKNOWN):
-            entry = self._reconcile(entry, self.handler(entry.kind))
+        with self._claimed(entry):
+            entry = self.store.get(entry_id)
+            if entry.state in (EntryState.PENDING, EntryState.UNKNOWN):
+                entry = self._reconcile(entry, self.handler(entry.kind))
         return entry
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _claim(self, entry: JournalEntry) -> None:
-        with self._lock:
-            if entry.id in self._in_flight:
-                raise OutcomeUnknownError(
-                    "it is being sent right now by another task of this process",
-                    kind=entry.kind,
-                    key=entry.key,
-                    entry_id=entry.id,
-                )
+    @contextlib.contextmanager
+    def _claimed(self, entry: JournalEntry) -> Iterator[None]:
+        """Hold the entry for this task: another task of the process waits for its turn."""
+        with self._free:
+            while entry.id in self._in_flight:
+                self._free.wait()
             self._in_flight.add(entry.id)
-
-    def _release(self, entry: JournalEntry) -> None:
-        with self._lock:
-            self._in_flight.discard(entry.id)
+        try:
+            yield
+        finally:
+            with self._free:
+                self._in_flight.discard(entry.id)
+                self._free.notify_all()
 
     def _send(self, entry: JournalEntry, handler: Handler, *, raise_errors: bool) -> JournalEntry:
-        self._claim(entry)
+        """Send a claimed entry and record the outcome."""
+        entry = self._save(entry, state=EntryState.PENDING, attempts=entry.attempts + 1)
         try:
-            entry = self._save(entry, state=EntryState.PENDING, attempts=entry.attempts + 1)
-            try:
-                outcome = handler.send(entry)
-            except Exception as error:
-                state = state_after(error)
-                entry = self._save(entry, state=state, error=_describe(error))
-                _log.info(
-                    "%s %r: %s after sending (%s)", entry.kind, entry.key, state.value, entry.error
-                )
-                if state is EntryState.REJECTED and isinstance(error, DematError):
-                    return entry
-                if raise_errors:
-                    raise
-                return entry
-            entry = self._save(
-                entry,
-                state=EntryState.CONFIRMED,
-                reference=outcome.reference,
-                result=outcome.result,
-                error=None,
+            outcome = handler.send(entry)
+        except Exception as error:
+            state = state_after(error)
+            entry = self._save(entry, state=state, error=_describe(error))
+            _log.info(
+                "%s %r: %s after sending (%s)", entry.kind, entry.key, state.value, entry.error
             )
-            _log.debug("%s %r confirmed (%s)", entry.kind, entry.key, entry.reference)
+            if state is EntryState.REJECTED and isinstance(error, DematError):
+                return entry
+            if raise_errors:
+                raise
             return entry
-        finally:
-            self._release(entry)
+        entry = self._save(
+            entry,
+            state=EntryState.CONFIRMED,
+            reference=outcome.reference,
+            result=outcome.result,
+            error=None,
+        )
+        _log.debug("%s %r confirmed (%s)", entry.kind, entry.key, entry.reference)
+        return entry
 
     def _reconcile(self, entry: JournalEntry, handler: Handler) -> JournalEntry:
         try:
