@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from decimal import Decimal
 
 from demat_sdk import pes
@@ -65,7 +66,7 @@ def flux_depense(
             ident = f"CH{b:03d}M{m:05d}" if with_pj else None
             pieces.append(mandat(b * 1000 + m, pj=ident))
             if ident:
-                content = PDF if pj_size is None else bytes(range(256)) * (pj_size // 256)
+                content = PDF if pj_size is None else random.Random(m).randbytes(pj_size)
                 pjs.append(
                     pes.PieceJustificative(
                         contenu=content,

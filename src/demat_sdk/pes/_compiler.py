@@ -327,12 +327,15 @@ def _check_source(model: type, ns: dict[str, Any]) -> str:
             out(1, f"m = ctx_check_file(o.{attr})")
             out(1, f"if m is not None: P(where, '{attr}', m)")
             ns["ctx_check_file"] = _check_file_content
-    for number, (minimum, alternatives) in enumerate(choices_of(model)):
+    for number, (minimum, marked) in enumerate(choices_of(model)):
+        alternatives = tuple(tuple(name.rstrip("!") for name in alt) for alt in marked)
+        required = tuple(tuple(n[:-1] for n in alt if n.endswith("!")) for alt in marked)
         ns[f"CHOICE_{number}"] = alternatives
+        ns[f"REQUIRED_{number}"] = dict(zip(alternatives, required, strict=True))
         out(
             1,
-            "filled = [alt for alt in CHOICE_%d if any(_present(getattr(o, f)) for f in alt)]"
-            % number,
+            f"filled = [alt for alt in CHOICE_{number} "
+            "if any(_present(getattr(o, f)) for f in alt)]",
         )
         names = " | ".join("+".join(alt) for alt in alternatives)
         out(1, "if len(filled) > 1:")
@@ -340,6 +343,10 @@ def _check_source(model: type, ns: dict[str, Any]) -> str:
         if minimum:
             out(1, "elif not filled:")
             out(2, f"P(where, '{alternatives[0][0]}', 'one of these is required: {names}')")
+        out(1, "for alt in filled[:1]:")
+        out(2, f"for f in REQUIRED_{number}[alt]:")
+        out(3, "if not _present(getattr(o, f)):")
+        out(4, "P(where, f, 'is required with ' + '+'.join(alt))")
     ns["_present"] = _present
     return out.source()
 

@@ -57,12 +57,12 @@ class Adresse:
                 (
                     "code_pays_international",
                     "code_banque_international",
-                    "code_etablissement",
-                    "code_guichet",
-                    "numero_compte",
-                    "cle_rib",
+                    "code_etablissement!",
+                    "code_guichet!",
+                    "numero_compte!",
+                    "cle_rib!",
                 ),
-                ("bic", "iban"),
+                ("bic", "iban!"),
             ),
         )
     ]

@@ -77,12 +77,12 @@ class AdresseFacture:
                 (
                     "code_pays_international",
                     "code_banque_international",
-                    "code_etablissement",
-                    "code_guichet",
-                    "numero_compte",
-                    "cle_rib",
+                    "code_etablissement!",
+                    "code_guichet!",
+                    "numero_compte!",
+                    "cle_rib!",
                 ),
-                ("bic", "iban"),
+                ("bic", "iban!"),
             ),
         )
     ]
@@ -208,11 +208,11 @@ class TiersFacture:
 
 @pes_model(
     choices=[
-        (1, (("date",), ("date_debut", "date_fin"))),
+        (1, (("date",), ("date_debut!", "date_fin!"))),
         (
             1,
             (
-                ("quantite", "unite1", "quantite2", "unite2", "montant_unitaire"),
+                ("quantite!", "unite1", "quantite2", "unite2", "montant_unitaire!"),
                 ("montant_base",),
                 ("montant_remise",),
             ),

@@ -133,13 +133,13 @@ class LieuExecution:
                 (
                     "code_pays_international",
                     "code_banque_international",
-                    "code_etablissement",
-                    "code_guichet",
-                    "numero_compte",
-                    "cle_rib",
+                    "code_etablissement!",
+                    "code_guichet!",
+                    "numero_compte!",
+                    "cle_rib!",
                 ),
-                ("bic", "iban"),
-                ("code_pays", "numero_compte_etranger"),
+                ("bic", "iban!"),
+                ("code_pays!", "numero_compte_etranger!"),
             ),
         )
     ]
