@@ -359,7 +359,7 @@ class FactureIndividuelle:
     debiteur: TiersFacture = child("Debiteur", TiersFacture)
     destinataire: TiersFacture | None = child("Destinataire", TiersFacture, default=None)
     objet: str = value("Objet", st.TEXTE160)
-    lignes: list[LigneFacture] = children("LigneFacture", LigneFacture, min_occurs=1)
+    lignes: list[LigneFacture] = children("LigneFacture", LigneFacture)
     detail_tva: list[DetailTva] = children("DetailTVA", DetailTva)
     total: TotalAPayer | None = child("TotalAPayer", TotalAPayer, default=None)
     dossier_patient: DossierPatient | None = child("DossierPatient", DossierPatient, default=None)
