@@ -199,12 +199,7 @@ def xsdata_bindings(workdir: Path) -> tuple[object, object, type]:
     from xsdata.formats.dataclass.parsers import XmlParser  # noqa: PLC0415
     from xsdata.formats.dataclass.serializers import XmlSerializer  # noqa: PLC0415
 
-    package = importlib.import_module("pesgen")
-    root = next(
-        getattr(package, name)
-        for name in dir(package)
-        if getattr(getattr(package, name), "__name__", "") == "PesAller"
-    )
+    root = importlib.import_module("pesgen.pes_v2.rev0.pes_aller").PesAller
     return XmlParser(), XmlSerializer(), root
 
 
