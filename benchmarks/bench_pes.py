@@ -42,7 +42,12 @@ SIRET = "26380000500005"
 
 
 def flux(bordereaux: int, mandats: int, pj: list[object] | None = None) -> pes.PesAller:
-    tiers = pes.TiersDepense(
+    """A dépense flux; every line has its own creditor objects, as a GEF builds them."""
+    return _flux(bordereaux, mandats, pj)
+
+
+def _tiers() -> pes.TiersDepense:
+    return pes.TiersDepense(
         identifiant="55208131700000",
         nature_identifiant=pes.NatureIdentifiantTiers.SIRET,
         categorie=pes.CategorieTiers.PERSONNE_MORALE_DROIT_PRIVE,
@@ -59,6 +64,9 @@ def flux(bordereaux: int, mandats: int, pj: list[object] | None = None) -> pes.P
             bic="BNPAFRPPXXX", iban="FR7630004000031234567890143", titulaire="MEDIFOURNITURES"
         ),
     )
+
+
+def _flux(bordereaux: int, mandats: int, pj: list[object] | None) -> pes.PesAller:
     pjs = []
     bords = []
     counter = 0
@@ -95,7 +103,7 @@ def flux(bordereaux: int, mandats: int, pj: list[object] | None = None) -> pes.P
                             tva_intracommunautaire=False,
                             montant_ht=Decimal("100.00") + line,
                             montant_tva=Decimal("20.00"),
-                            tiers=tiers,
+                            tiers=_tiers(),
                         )
                         for line in range(2)
                     ],
@@ -238,13 +246,22 @@ def gzip_base64(blobs: list[bytes]) -> None:
 RSS_CHILD = """
 import sys, resource
 from pathlib import Path
+try:  # the peak RSS survives exec on Linux: reset it, so the parent's does not count
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+except OSError:
+    pass
 sys.path.insert(0, {bench!r})
 from bench_pes import flux
 from demat_sdk import pes
 paths = sorted(Path({pjdir!r}).iterdir())
 model = flux(20, 100, pj=paths)
 pes.write(model, {out!r}, max_bytes=None)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+try:
+    status = Path("/proc/self/status").read_text()
+    print(next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmHWM")))
+except (OSError, StopIteration):
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 

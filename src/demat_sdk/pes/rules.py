@@ -129,6 +129,8 @@ class TextPolicy:
         """The problem of a text field, checked as it will be written."""
         if type(value) is not str:
             return simple_type.problem(value)
+        if value.isascii() and not self.truncate:
+            return simple_type.problem(value)
         try:
             mapped = to_latin1(value) if self.latin1 else value
         except UnmappableCharacterError as exc:
@@ -200,6 +202,7 @@ class _Rules:
             if isinstance(getattr(pj, "id_unique", None), str)
         }
         self.referenced: set[str] = set()
+        self.ibans: dict[str, bool] = {}
 
     def add(self, where: Iterable[str], message: str) -> None:
         self.problems.append(Problem(" / ".join(where), message))
@@ -322,8 +325,13 @@ class _Rules:
         if account is None:
             return
         where = (*where, "compte_bancaire")
-        if isinstance(account.iban, str) and not is_valid_iban(account.iban):
-            self.add((*where, "iban"), f"IBAN {account.iban} is not valid (checksum or length)")
+        iban = account.iban
+        if isinstance(iban, str):
+            valid = self.ibans.get(iban)
+            if valid is None:
+                valid = self.ibans[iban] = is_valid_iban(iban)
+            if not valid:
+                self.add((*where, "iban"), f"IBAN {iban} is not valid (checksum or length)")
         if isinstance(account.bic, str) and not is_valid_bic(account.bic):
             self.add((*where, "bic"), f"BIC {account.bic} is not valid")
 

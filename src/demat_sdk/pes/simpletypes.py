@@ -35,6 +35,7 @@ T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
 
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN_OR_BREAK = re.compile("[\x00-\x08\x0a-\x1f\ud800-\udfff\ufffe\uffff]").search
 _BASE_STRING_FORBIDDEN = frozenset({" ", ".", "nc"})
 
 
@@ -101,6 +102,20 @@ class Texte(SimpleType[str]):
 
     def problem(self, value: object) -> str | None:
         """Length, shared text rules, patterns and XML-compatible characters."""
+        if type(value) is str:  # fast path: the usual valid text
+            length = len(value)
+            if (
+                self.min_length <= length
+                and (self.max_length is None or length <= self.max_length)
+                and not (self.base_string and length < 3 and value in _BASE_STRING_FORBIDDEN)
+                and not (self.not_all_zeros and not value.strip("0"))
+                and not _FORBIDDEN_OR_BREAK(value)
+                and all(c.fullmatch(value) for c in self._compiled)
+            ):
+                return None
+        return self._problem(value)
+
+    def _problem(self, value: object) -> str | None:
         if type(value) is not str:
             if isinstance(value, str):
                 value = str(value)
@@ -161,6 +176,12 @@ class Nombre(SimpleType[Any]):
         self.min_inclusive = min_inclusive
         self.max_exclusive = max_exclusive
         self.is_integer = fraction_digits == 0
+        # what the fast path of problem() needs
+        self._negative_ok = min_exclusive is None and min_inclusive is None
+        self._zero_ok = self._negative_ok or (min_inclusive is not None and min_inclusive <= 0)
+        self._integer_digits = (total_digits or 0) - fraction_digits
+        self._high = 10 ** (total_digits or 0)
+        self._low = -self._high if self._negative_ok else 0
         self.python_type = int if self.is_integer else Decimal
         self._format = "{}" if self.is_integer else "{:.%df}" % fraction_digits
 
@@ -182,6 +203,23 @@ class Nombre(SimpleType[Any]):
 
     def problem(self, value: object) -> str | None:
         """Type, digits and bounds."""
+        kind = type(value)
+        if kind is int and self.is_integer and self.total_digits is not None:
+            if self._low < value < self._high or (self._zero_ok and value == 0):
+                return None
+        elif kind is Decimal and not self.is_integer and self.total_digits is not None:
+            text = str(value)
+            point = text.find(".")
+            if "E" not in text and "N" not in text and "I" not in text:
+                decimals = len(text) - point - 1 if point >= 0 else 0
+                digits = (point if point >= 0 else len(text)) - (text[0] == "-")
+                if decimals <= self.fraction_digits and digits <= self._integer_digits and (
+                    (self._zero_ok and value >= 0) or value > 0 or self._negative_ok
+                ):
+                    return None
+        return self._problem(value)
+
+    def _problem(self, value: object) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             wanted = "an integer" if self.is_integer else "a Decimal"
             return f"expected {wanted}, got {type(value).__name__} {value!r}"
