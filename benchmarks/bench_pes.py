@@ -201,7 +201,10 @@ def xsdata_bindings(workdir: Path) -> tuple[object, object, type]:
         cwd=workdir,
         check=True,
         capture_output=True,
-        env={**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"},
+        env={
+            **os.environ,
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        },
     )
     sys.path.insert(0, str(workdir))
     from xsdata.formats.dataclass.parsers import XmlParser  # noqa: PLC0415
@@ -344,7 +347,9 @@ def run(quick: bool) -> None:
     with_pj = flux(1, count, pj=list(blobs))
     times = interleaved(
         {
-            "demat_sdk.pes.write (with PJ)": lambda: pes.write(with_pj, io.BytesIO(), max_bytes=None),
+            "demat_sdk.pes.write (with PJ)": lambda: pes.write(
+                with_pj, io.BytesIO(), max_bytes=None
+            ),
             "gzip+base64 alone": lambda: gzip_base64(blobs),
         },
         repeat,
@@ -362,7 +367,9 @@ def run(quick: bool) -> None:
         f"\npeak RSS writing {pj_mb:.0f} MB of PJ from files: {rss:.0f} MiB "
         f"(target < 100 MiB), {elapsed:.1f} s in a subprocess"
     )
-    print(f"(process baseline: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB here)")
+    print(
+        f"(process baseline: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB here)"
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+
 from tests_support import XSD_DIR
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "guides" / "flux-mensuel-pes.md"

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from tests_support import PES_DIR, XSD_DIR
 
 from demat_sdk import pes
 from demat_sdk.errors import PesReadError
+
+from tests_support import PES_DIR, XSD_DIR
 
 EXAMPLES = sorted((PES_DIR / "examples").glob("0[123]*.xml"))
 SAMPLES = sorted((PES_DIR / "samples" / "public").glob("*.xml"))
@@ -79,7 +80,8 @@ def test_example_values_are_typed() -> None:
     ligne = bordereau.mandats[0].lignes[0]
     assert str(ligne.montant_ht) == "1000.00"
     assert ligne.mode_reglement is pes.ModeReglementDepense.VIREMENT
-    assert ligne.tiers is not None and ligne.tiers.compte_bancaire is not None
+    assert ligne.tiers is not None
+    assert ligne.tiers.compte_bancaire is not None
     assert ligne.tiers.compte_bancaire.iban == "FR7630004000031234567890143"
     assert flux.pj is not None
     pj = flux.pj.pieces_justificatives[0]
@@ -88,8 +90,11 @@ def test_example_values_are_typed() -> None:
 
 
 def test_asap_example_holds_a_pes_facture_document() -> None:
-    titre_flux = pes.read(PES_DIR / "examples" / "03b_PES_RecetteAller_titre_ASAP_CPP_with_PJ006.xml")
-    assert titre_flux.recette is not None and titre_flux.pj is not None
+    titre_flux = pes.read(
+        PES_DIR / "examples" / "03b_PES_RecetteAller_titre_ASAP_CPP_with_PJ006.xml"
+    )
+    assert titre_flux.recette is not None
+    assert titre_flux.pj is not None
     titre = titre_flux.recette.bordereaux[0].titres[0]
     assert titre.edition is pes.Edition.ASAP_CPP
     assert titre.edition.label == "Avis des sommes à payer CPP."
@@ -112,7 +117,8 @@ def test_third_party_problems_are_reported_with_their_line() -> None:
     flux = pes.read(PES_DIR / "samples" / "public" / "parapheur_PESALR1_unsigned.xml")
     problem = flux.read_problems[0]
     assert problem.line == 58
-    assert problem.element is not None and problem.element.endswith("CarteAchatNiveau1")
+    assert problem.element is not None
+    assert problem.element.endswith("CarteAchatNiveau1")
     with pytest.raises(PesReadError, match="line 58"):
         pes.read(PES_DIR / "samples" / "public" / "parapheur_PESALR1_unsigned.xml", strict=True)
 

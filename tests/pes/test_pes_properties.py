@@ -11,15 +11,19 @@ from flux_samples import SIRET_CH, en_tete
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as s
 from lxml import etree
-from tests_support import XSD_DIR
 
 from demat_sdk import pes
 from demat_sdk.pes.totals import bordereau_id, count_pieces, sum_ht, sum_tva
 
+from tests_support import XSD_DIR
+
 SCHEMA = etree.XMLSchema(etree.parse(str(XSD_DIR / "PES_V2" / "Rev0" / "PES_Aller.xsd")))
 
 LATIN1 = s.characters(
-    min_codepoint=0x20, max_codepoint=0xFF, blacklist_categories=("Cc",), blacklist_characters="\xad"
+    min_codepoint=0x20,
+    max_codepoint=0xFF,
+    blacklist_categories=("Cc",),
+    blacklist_characters="\xad",
 )
 ANY = s.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff")
 
@@ -83,8 +87,11 @@ def titres(draw: s.DrawFn, numero: int, alphabet: s.SearchStrategy[str]) -> pes.
         debut_facturation=draw(s.none() | dates),
         lignes=[
             pes.LigneTitre(
-                code_produit_local=draw(s.from_regex(r"[A-Z0-9]{1,4}", fullmatch=True).filter(
-                    lambda t: t.strip("0") != "")),
+                code_produit_local=draw(
+                    s.from_regex(r"[A-Z0-9]{1,4}", fullmatch=True).filter(
+                        lambda t: t.strip("0") != ""
+                    )
+                ),
                 nature_comptable=draw(s.integers(1, 99999)),
                 majorable=False,
                 tva_intracommunautaire=False,
@@ -169,10 +176,10 @@ def test_latin1_round_trip_is_the_identity(model: pes.PesAller) -> None:
 
 def test_siret_of_the_samples_is_valid() -> None:
     assert pes.validate(completed(pes.read(pes.to_bytes(round_trip_sample())))).ok
-    assert SIRET_CH == round_trip_sample().en_tete.siret
+    assert round_trip_sample().en_tete.siret == SIRET_CH
 
 
 def round_trip_sample() -> pes.PesAller:
-    from flux_samples import flux_depense  # noqa: PLC0415
+    from flux_samples import flux_depense
 
     return flux_depense()

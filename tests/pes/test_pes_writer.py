@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from flux_samples import SIRET_CH, flux_depense
 from lxml import etree
-from tests_support import XSD_DIR
 
 from demat_sdk import pes
 from demat_sdk.errors import PesModelError, PesWriteError
+
+from tests_support import XSD_DIR
 
 SCHEMA = etree.XMLSchema(etree.parse(str(XSD_DIR / "PES_V2" / "Rev0" / "PES_Aller.xsd")))
 
@@ -44,7 +45,8 @@ def test_totals_counts_numbers_and_ids_are_computed() -> None:
     assert bordereau.id == "BORD-D-2025-1"
     assert [ligne.numero for ligne in bordereau.mandats[0].lignes] == [1, 2]
     # the model given to write() is left as it was
-    assert flux.depense is not None and flux.depense.bordereaux[0].nombre_pieces is None
+    assert flux.depense is not None
+    assert flux.depense.bordereaux[0].nombre_pieces is None
 
 
 def test_a_given_total_must_match_the_lines() -> None:
@@ -64,7 +66,10 @@ def test_errors_name_the_bordereau_the_mandat_the_line_and_the_field() -> None:
     ligne.montant_ht = Decimal("12.345")
     ligne.fonction = "020"
     problems = problems_of(flux)
-    assert "depense / bordereau 1 / mandat 1002 / ligne 2 / montant_ht: 12.345 has more than 2 decimals" in problems
+    assert (
+        "depense / bordereau 1 / mandat 1002 / ligne 2 / montant_ht: "
+        "12.345 has more than 2 decimals" in problems
+    )
     assert any(
         p.startswith("bordereau 1 / mandat 1002 / ligne 2 / fonction: Fonction is forbidden")
         for p in problems
@@ -80,7 +85,10 @@ def test_hospital_header_rules() -> None:
     assert any("FinJur is forbidden for a M57 budget" in p for p in problems_of(flux))
     flux = flux_depense()
     flux.en_tete.siret = "26380000500006"
-    assert any(p.startswith("en_tete / siret: IdColl must be the budget's SIRET") for p in problems_of(flux))
+    assert any(
+        p.startswith("en_tete / siret: IdColl must be the budget's SIRET")
+        for p in problems_of(flux)
+    )
 
 
 def test_no_blank_dot_nc_nor_zeros_only() -> None:
@@ -90,7 +98,9 @@ def test_no_blank_dot_nc_nor_zeros_only() -> None:
         assert any("libelle_budget" in p and "not accepted" in p for p in problems_of(flux))
     flux = flux_depense()
     flux.en_tete.code_collectivite = "000"
-    assert any("code_collectivite: '000' is not accepted (zeros only)" in p for p in problems_of(flux))
+    assert any(
+        "code_collectivite: '000' is not accepted (zeros only)" in p for p in problems_of(flux)
+    )
 
 
 def test_bank_account_and_payment_mode() -> None:
@@ -99,7 +109,9 @@ def test_bank_account_and_payment_mode() -> None:
     ligne = flux.depense.bordereaux[0].mandats[0].lignes[0]
     assert ligne.tiers is not None
     ligne.tiers.compte_bancaire = None
-    assert any("ModRegl 03 (Virement) needs the creditor's bank account" in p for p in problems_of(flux))
+    assert any(
+        "ModRegl 03 (Virement) needs the creditor's bank account" in p for p in problems_of(flux)
+    )
     flux = flux_depense()
     assert flux.depense is not None
     ligne = flux.depense.bordereaux[0].mandats[0].lignes[0]
@@ -120,7 +132,10 @@ def test_pj_references_resolve_or_are_declared_sent_separately() -> None:
     assert flux.pj is not None
     flux.pj.pieces_justificatives.pop()
     problems = problems_of(flux)
-    assert any(p.startswith("bordereau 1 / mandat 1002 / PJRef CH001M00002: no PJ of the flux") for p in problems)
+    assert any(
+        p.startswith("bordereau 1 / mandat 1002 / PJRef CH001M00002: no PJ of the flux")
+        for p in problems
+    )
     assert flux.depense is not None
     flux.depense.bordereaux[0].mandats[1].pj_refs[0].envoi_separe = True
     written(flux)
@@ -137,7 +152,10 @@ def test_texts_too_long_are_refused_or_truncated_on_request() -> None:
     flux = flux_depense()
     assert flux.depense is not None
     flux.depense.bordereaux[0].mandats[0].objet = "X" * 120
-    assert "depense / bordereau 1 / mandat 1001 / objet: 120 characters, more than the 100 allowed" in problems_of(flux)
+    assert (
+        "depense / bordereau 1 / mandat 1001 / objet: 120 characters, more than the 100 allowed"
+        in problems_of(flux)
+    )
     buffer = io.BytesIO()
     result = pes.write(flux, buffer, truncate=True)
     assert [(t.location, len(t.written)) for t in result.truncations] == [
@@ -190,7 +208,7 @@ def test_writing_is_atomic(tmp_path: Path) -> None:
     flux = flux_depense()
     assert flux.pj is not None
     flux.pj.pieces_justificatives[1].contenu = tmp_path / "missing.pdf"
-    with pytest.raises(PesWriteError, match="missing.pdf"):
+    with pytest.raises(PesWriteError, match=r"missing\.pdf"):
         pes.write(flux, target)
     assert target.read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["flux.xml"]
@@ -214,7 +232,8 @@ def test_pj_from_paths_and_streams(tmp_path: Path) -> None:
     extracted = pes.read(result.paths[0], pj_dir=tmp_path / "pj")
     assert extracted.pj is not None
     path = extracted.pj.pieces_justificatives[0].contenu
-    assert isinstance(path, Path) and path.read_bytes() == source.read_bytes()
+    assert isinstance(path, Path)
+    assert path.read_bytes() == source.read_bytes()
 
 
 def test_large_flux_are_split_without_cutting_a_bordereau(tmp_path: Path) -> None:
@@ -225,7 +244,8 @@ def test_large_flux_are_split_without_cutting_a_bordereau(tmp_path: Path) -> Non
     assert len(set(names)) == len(names)
     seen_bordereaux: list[str] = []
     for file in result.files:
-        assert file.path is not None and file.size <= 250_000
+        assert file.path is not None
+        assert file.size <= 250_000
         data = file.path.read_bytes()
         assert SCHEMA.validate(etree.fromstring(data)), SCHEMA.error_log
         part = pes.read(data)
@@ -253,14 +273,19 @@ def test_a_bordereau_larger_than_the_limit_is_refused(tmp_path: Path) -> None:
 
 
 def test_names() -> None:
-    assert pes.nom_transmission(SIRET_CH, dt.date(2025, 3, 14), 7) == f"PESALR2_{SIRET_CH}_250314_007.xml"
+    assert (
+        pes.nom_transmission(SIRET_CH, dt.date(2025, 3, 14), 7)
+        == f"PESALR2_{SIRET_CH}_250314_007.xml"
+    )
     with pytest.raises(PesModelError):
         pes.nom_transmission(SIRET_CH, dt.date(2025, 3, 14), 1000)
     with pytest.raises(PesModelError):
         pes.nom_transmission("26380000500006", dt.date(2025, 3, 14), 1)
     a = pes.nom_fichier(SIRET_CH, code_collectivite="123", code_budget="00")
     b = pes.nom_fichier(SIRET_CH, code_collectivite="123", code_budget="00")
-    assert a != b and a.startswith(f"PES_{SIRET_CH}_12300_") and len(a) <= 100
+    assert a != b
+    assert a.startswith(f"PES_{SIRET_CH}_12300_")
+    assert len(a) <= 100
 
 
 def test_next_transmission_name(tmp_path: Path) -> None:
@@ -274,7 +299,8 @@ def test_next_transmission_name(tmp_path: Path) -> None:
 def test_validate_a_model_and_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     flux = flux_depense()
     report = pes.validate(flux, xsd_dir=XSD_DIR)
-    assert report.ok and report.xsd_checked, str(report)
+    assert report.ok, str(report)
+    assert report.xsd_checked
     path = tmp_path / "flux.xml"
     pes.write(flux, path)
     monkeypatch.setenv("DEMAT_PES_XSD_DIR", str(XSD_DIR))
@@ -285,7 +311,8 @@ def test_validate_a_model_and_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     origins = {p.origin for p in report.problems}
     assert origins == {"model", "xsd"}
     xsd = next(p for p in report.problems if p.origin == "xsd")
-    assert xsd.line is not None and "CodCol" in (xsd.element or "")
+    assert xsd.line is not None
+    assert "CodCol" in (xsd.element or "")
     monkeypatch.delenv("DEMAT_PES_XSD_DIR")
     assert not pes.validate(broken).xsd_checked
 

@@ -70,6 +70,7 @@ class PesCode(str, enum.Enum):
     label: str
 
     def __new__(cls, code: str, label: str = "") -> PesCode:
+        """A member: the code is the value, the label rides along."""
         member = str.__new__(cls, code)
         member._value_ = code
         member.label = label

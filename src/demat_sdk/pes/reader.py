@@ -59,13 +59,13 @@ class _ReadContext:
             raise PesReadError(message, line=problem.line, element=problem.element)
         self.problems.append(problem)
 
-    def bad(self, element: Any, simple_type: SimpleType[Any]) -> None:
+    def bad(self, element: Any, simple_type: SimpleType[Any]) -> Any:
         raw = element.get("V")
         if raw is None:
             self._add(element, "the V attribute is missing")
             return None
         try:
-            return simple_type.parse(raw)  # type: ignore[return-value]
+            return simple_type.parse(raw)
         except (ValueError, ArithmeticError):
             self._add(element, f"unreadable value {raw!r} ({simple_type.describe()})")
         return None

@@ -165,7 +165,15 @@ def _path(path: str) -> tuple[str, ...]:
 @overload
 def value(path: str, type: SimpleType[T], *, doc: str = "") -> T: ...
 @overload
-def value(path: str, type: SimpleType[T], *, default: None, doc: str = "") -> T | None: ...
+def value(
+    path: str,
+    type: SimpleType[T],
+    *,
+    default: None,
+    doc: str = "",
+    numbering: bool = False,
+    computed: Callable[[Any], Any] | None = None,
+) -> T | None: ...
 @overload
 def value(path: str, type: SimpleType[T], *, default: T, doc: str = "") -> T: ...
 def value(

@@ -19,7 +19,7 @@ import enum
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 __all__ = [
     "Annee",
@@ -136,7 +136,7 @@ class Texte(SimpleType[str]):
             return "contains a line break"
         if _FORBIDDEN_CHARS.search(value):
             return "contains a control character XML cannot carry"
-        for pattern, compiled in zip(self.patterns, self._compiled):
+        for pattern, compiled in zip(self.patterns, self._compiled, strict=True):
             if not compiled.fullmatch(value):
                 return f"{value!r} does not match the pattern {pattern}"
         return None
@@ -183,7 +183,7 @@ class Nombre(SimpleType[Any]):
         self._high = 10 ** (total_digits or 0)
         self._low = -self._high if self._negative_ok else 0
         self.python_type = int if self.is_integer else Decimal
-        self._format = "{}" if self.is_integer else "{:.%df}" % fraction_digits
+        self._format = "{}" if self.is_integer else f"{{:.{fraction_digits}f}}"
 
     def parse(self, raw: str) -> Any:
         """``int`` for integer types, ``Decimal`` otherwise."""
@@ -203,18 +203,24 @@ class Nombre(SimpleType[Any]):
 
     def problem(self, value: object) -> str | None:
         """Type, digits and bounds."""
-        kind = type(value)
-        if kind is int and self.is_integer and self.total_digits is not None:
+        if type(value) is int and self.is_integer and self.total_digits is not None:
             if self._low < value < self._high or (self._zero_ok and value == 0):
                 return None
-        elif kind is Decimal and not self.is_integer and self.total_digits is not None:
+        elif (
+            isinstance(value, Decimal)
+            and type(value) is Decimal
+            and not self.is_integer
+            and self.total_digits is not None
+        ):
             text = str(value)
             point = text.find(".")
             if "E" not in text and "N" not in text and "I" not in text:
                 decimals = len(text) - point - 1 if point >= 0 else 0
                 digits = (point if point >= 0 else len(text)) - (text[0] == "-")
-                if decimals <= self.fraction_digits and digits <= self._integer_digits and (
-                    (self._zero_ok and value >= 0) or value > 0 or self._negative_ok
+                if (
+                    decimals <= self.fraction_digits
+                    and digits <= self._integer_digits
+                    and ((self._zero_ok and value >= 0) or value > 0 or self._negative_ok)
                 ):
                     return None
         return self._problem(value)
@@ -223,9 +229,12 @@ class Nombre(SimpleType[Any]):
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             wanted = "an integer" if self.is_integer else "a Decimal"
             return f"expected {wanted}, got {type(value).__name__} {value!r}"
-        if self.is_integer and isinstance(value, Decimal):
-            if not value.is_finite() or value != value.to_integral_value():
-                return f"{value} is not an integer"
+        if (
+            self.is_integer
+            and isinstance(value, Decimal)
+            and (not value.is_finite() or value != value.to_integral_value())
+        ):
+            return f"{value} is not an integer"
         number = Decimal(value)
         if not number.is_finite():
             return f"{value} is not a number"
@@ -331,7 +340,7 @@ class Booleen(SimpleType[bool]):
 
     name = "Base_Booleen"
     python_type = bool
-    _VALUES = {"0": False, "1": True, "false": False, "true": True}
+    _VALUES: ClassVar[dict[str, bool]] = {"0": False, "1": True, "false": False, "true": True}
 
     def parse(self, raw: str) -> bool:
         """``0``, ``1``, ``false`` or ``true``."""

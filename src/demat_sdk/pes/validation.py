@@ -133,7 +133,7 @@ def _xsd_problems(schema: etree.XMLSchema, document: bytes, *, huge_tree: bool) 
     except etree.XMLSyntaxError as exc:
         return [Problem("", f"not well-formed XML: {exc.msg}", origin="xsd", line=exc.lineno)]
     if not schema.validate(tree):
-        for error in schema.error_log:
+        for error in list(schema.error_log):  # type: ignore[call-overload]
             problems.append(
                 Problem("", error.message, origin="xsd", line=error.line, element=error.path)
             )

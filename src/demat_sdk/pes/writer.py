@@ -191,7 +191,7 @@ class _Options:
     compresslevel: int
 
 
-class _TooBig(Exception):
+class _TooBigError(Exception):
     """The file being written passed ``max_bytes``: the flux must be split."""
 
 
@@ -217,7 +217,7 @@ class _Sink:
     def _out(self, data: bytes) -> None:
         self.size += len(data)
         if self.max_bytes is not None and self.size > self.max_bytes:
-            raise _TooBig
+            raise _TooBigError
         self.fh.write(data)
 
     def fragment(self, fragment: XmlFragment) -> str:
@@ -333,7 +333,7 @@ def _write_one(
         with tempfile.TemporaryFile() as spool:
             try:
                 size = _render(pes, spool, options, max_bytes)
-            except _TooBig:
+            except _TooBigError:
                 return None
             except PesWriteError:
                 raise
@@ -366,7 +366,7 @@ def _write_temporary(
             _render(pes, fh, options, max_bytes)
             fh.flush()
             os.fsync(fh.fileno())
-    except _TooBig:
+    except _TooBigError:
         temporary.unlink(missing_ok=True)
         return None
     except PesWriteError:

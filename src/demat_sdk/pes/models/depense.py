@@ -194,7 +194,8 @@ class BordereauDepense:
 
     ``nombre_pieces`` (NbrPce), ``montant_ht`` (MtBordHT) and ``montant_tva`` (MtBordTVA) are
     computed from the mandats when left to ``None``, and checked against them when given.
-    ``id`` (``@Id``, the target of a bordereau signature) defaults to ``BORD-D-<exercice>-<numero>``.
+    ``id`` (``@Id``, the target of a bordereau signature) defaults to
+    ``BORD-D-<exercice>-<numero>``.
     """
 
     id: str | None = attribute("Id", st.XS_ID, computed=bordereau_id("D"))

@@ -326,7 +326,7 @@ class PJRefsMarche:
 
 @pes_model
 class ConditionsExecutionSousTraitantPaiementDirect:
-    """``ConditionsExecutionSousTraitantPaiementDirect`` (TConditionsExecutionSousTraitantPaiementDirect)."""
+    """``ConditionsExecutionSousTraitantPaiementDirect``."""
 
     nature_prestations: str | None = value("NaturePrestations", st.TEXTE38, default=None)
     autoliquidation_tva: bool = value("AutoliquidationTVA", st.BOOLEEN)
