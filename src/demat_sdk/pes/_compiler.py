@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import linecache
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -40,6 +41,7 @@ Writer = Callable[[Any, str, str, Any, Callable[[str], Any], int], None]
 Checker = Callable[..., None]
 Reader = Callable[[Any, Any], Any]
 
+_BREAK = re.compile("[\x00-\x1f\ud800-\udfff\ufffe\uffff]").search
 _WRITERS: dict[type, Writer] = {}
 _CHECKERS: dict[type, Checker] = {}
 _READERS: dict[type, Reader] = {}
@@ -233,17 +235,44 @@ def _label_expr(spec: ChildSpec, index_var: str | None) -> str:
     return f"'{spec.attr}'"
 
 
-def _check_expr(st: SimpleType[Any], attr: str) -> str:
-    """Texts go through the text policy of the write (Latin-1 mapping, truncation)."""
+def _check_expr(st: SimpleType[Any], attr: str, ns: dict[str, Any]) -> str:
+    """The problem of ``v``: an inline test for the usual valid value, else the full check.
+
+    Texts go through the text policy of the write (Latin-1 mapping, truncation).
+    """
+    slow = f"TXT(v, T_{attr})" if isinstance(st, Texte) else f"T_{attr}.problem(v)"
+    fast = _fast_test(st, attr, ns)
+    return f"(None if {fast} else {slow})" if fast else slow
+
+
+def _fast_test(st: SimpleType[Any], attr: str, ns: dict[str, Any]) -> str | None:
     if isinstance(st, Texte):
-        return f"TXT(v, T_{attr})"
-    return f"T_{attr}.problem(v)"
+        if st.patterns or st.max_length is None or st.min_length > 3:
+            return None
+        zeros = " and v.strip('0')" if st.not_all_zeros else ""
+        return (
+            f"(FAST and type(v) is str and 2 < len(v) <= {st.max_length} and v.isascii() "
+            f"and not BREAK(v){zeros})"
+        )
+    if isinstance(st, Nombre) and st.is_integer and st.total_digits is not None:
+        return f"(type(v) is int and {st._low} < v < {st._high})"
+    if isinstance(st, Date):
+        return "(type(v) is DATE)"
+    if isinstance(st, (Booleen,)):
+        return "(type(v) is bool)"
+    if isinstance(st, Code):
+        ns[f"E_{attr}"] = st.enum_type
+        ns[f"KNOWN_{attr}"] = frozenset(m.value for m in st.enum_type)
+        return f"(type(v) is E_{attr} and v._value_ in KNOWN_{attr})"
+    return None
 
 
 def _check_source(model: type, ns: dict[str, Any]) -> str:
     out = _Lines()
     out(0, "def _generated(o, P, where, idx, TXT):")
-    out(1, "pass")
+    out(1, "FAST = not TXT.truncate")
+    ns["BREAK"] = _BREAK
+    ns["DATE"] = dt.date
     for spec in specs_of(model):
         attr = spec.attr
         tag = "/".join(spec.path)
@@ -263,7 +292,7 @@ def _check_source(model: type, ns: dict[str, Any]) -> str:
                     out(2, f"if len(vs) > {spec.max_occurs}:")
                     out(3, f"P(where, '{attr}', 'at most {spec.max_occurs} values ({tag})')")
                 out(2, "for v in vs:")
-                out(3, f"m = {_check_expr(spec.type, attr)}")
+                out(3, f"m = {_check_expr(spec.type, attr, ns)}")
                 out(3, f"if m is not None: P(where, '{attr}', m)")
                 continue
             out(1, f"v = o.{attr}")
@@ -273,7 +302,7 @@ def _check_source(model: type, ns: dict[str, Any]) -> str:
             else:
                 out(2, "pass")
             out(1, "else:")
-            out(2, f"m = {_check_expr(spec.type, attr)}")
+            out(2, f"m = {_check_expr(spec.type, attr, ns)}")
             out(2, f"if m is not None: P(where, '{attr}', m)")
             computed = spec.computed if isinstance(spec, ValueSpec) else None
             if computed is not None:
