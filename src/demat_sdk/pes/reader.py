@@ -14,6 +14,7 @@ rules say about the content is :func:`demat_sdk.pes.validate`'s job.
 from __future__ import annotations
 
 import binascii
+import gc
 import gzip
 import os
 import zlib
@@ -141,6 +142,25 @@ def read(
         PesReadError: the source is not well-formed XML, declares a DTD, is too big, or is
             not a ``PES_Aller`` (and, with ``strict=True``, at the first problem).
     """
+    # The reader creates many small objects and no reference cycles: the cyclic collector
+    # would only rescan the caller's whole heap again and again while it runs.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(source, strict=strict, huge_tree=huge_tree, max_bytes=max_bytes, pj_dir=pj_dir)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(
+    source: xmlsafety.Source,
+    *,
+    strict: bool,
+    huge_tree: bool,
+    max_bytes: int | None,
+    pj_dir: str | os.PathLike[str] | None,
+) -> PesAller:
     context = _ReadContext(strict=strict)
     pending: dict[Any, list[Any]] = {}
     directory = Path(pj_dir) if pj_dir is not None else None
