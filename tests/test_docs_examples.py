@@ -40,12 +40,13 @@ from pathlib import Path
 
 import pytest
 
-from tests_support import SHARED
+from tests_support import SHARED, XSD_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
 SHARED_ENV = "DEMAT_SHARED"
+XSD_ENV = "DEMAT_PES_XSD_DIR"
 
 PYTHON_LANGS = frozenset({"python", "py", "python3"})
 REFUSED_LANGS = frozenset({"pycon", "python-console"})
@@ -218,11 +219,12 @@ def _relative(path: Path) -> str:
 
 @pytest.fixture
 def example_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh working directory and ``DEMAT_SHARED``, as every page and script gets."""
+    """A fresh working directory, ``DEMAT_SHARED`` and ``DEMAT_PES_XSD_DIR`` (the v5.17 set)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv(SHARED_ENV, str(SHARED))
+    monkeypatch.setenv(XSD_ENV, str(XSD_DIR))
     for variable in [name for name in os.environ if name.startswith("DEMAT_")]:
-        if variable != SHARED_ENV:
+        if variable not in (SHARED_ENV, XSD_ENV):
             monkeypatch.delenv(variable)  # credentials of the developer never leak into a page
     return tmp_path
 

@@ -111,8 +111,12 @@ def iterparse(
         "end",
     ),
     huge_tree: bool = False,
+    tag: str | tuple[str, ...] | None = None,
 ) -> Iterator[tuple[str, Any]]:
     """Stream ``(event, element)`` pairs with the hardened options; refuse any DOCTYPE.
+
+    ``tag`` restricts the events to some elements (lxml's filter, applied in C: much faster
+    than skipping events in Python when only a few kinds of elements matter).
 
     Raises:
         PesReadError: the document is not well-formed or declares a DTD (with the line).
@@ -121,6 +125,7 @@ def iterparse(
         stream,
         events=events,
         huge_tree=huge_tree,
+        tag=tag,
         **_PARSER_OPTIONS,
     )
     checked = False

@@ -1,0 +1,377 @@
+"""PES_Aller writer and reader against xsdata bindings, a minimal lxml loop and bare iterparse.
+
+Contenders, measured side by side in one run (medians of interleaved repetitions):
+
+* writing a dépense flux of 10 bordereaux x 1,000 mandats x 2 lines (20,000 lines):
+  ``demat_sdk.pes.write`` (model rules + XSD-valid output) vs xsdata bindings generated at run
+  time from the v5.17 XSD (serialising the same flux) vs a minimal ``lxml.etree.xmlfile`` loop
+  over the same models (no check at all);
+* a flux with 200 PJ of 250 KB: the writer vs gzip (level 6) + base64 of the same bytes alone;
+* peak RSS of a process writing 2,000 PJ of 250 KB read from files (500 MB of attachments);
+* reading the 20,000-line file into models vs xsdata parsing vs a bare streaming iterparse.
+
+Needs the ``bench`` extra (``pip install -e '.[bench]'``) and ``../shared`` beside the project.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import gzip
+import importlib
+import io
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from lxml import etree
+
+from demat_sdk import pes
+
+XSD = Path(__file__).resolve().parents[2] / "shared" / "reference" / "pes-v2" / "xsd" / "v5.17"
+ENTRY = XSD / "PES_V2" / "Rev0" / "PES_Aller.xsd"
+SIRET = "26380000500005"
+
+
+def flux(bordereaux: int, mandats: int, pj: list[object] | None = None) -> pes.PesAller:
+    """A dépense flux; every line has its own creditor objects, as a GEF builds them."""
+    return _flux(bordereaux, mandats, pj)
+
+
+def _tiers() -> pes.TiersDepense:
+    return pes.TiersDepense(
+        identifiant="55208131700000",
+        nature_identifiant=pes.NatureIdentifiantTiers.SIRET,
+        categorie=pes.CategorieTiers.PERSONNE_MORALE_DROIT_PRIVE,
+        nature_juridique=pes.NatureJuridique.SOCIETE,
+        nom="MEDIFOURNITURES SAS",
+        adresse=pes.Adresse(
+            type=pes.TypeAdresse.PRINCIPALE,
+            voie="12 RUE DES LILAS",
+            code_postal="69003",
+            ville="LYON",
+            non_resident=False,
+        ),
+        compte_bancaire=pes.CompteBancaire(
+            bic="BNPAFRPPXXX", iban="FR7630004000031234567890143", titulaire="MEDIFOURNITURES"
+        ),
+    )
+
+
+def _flux(bordereaux: int, mandats: int, pj: list[object] | None) -> pes.PesAller:
+    pjs = []
+    bords = []
+    counter = 0
+    for b in range(1, bordereaux + 1):
+        pieces = []
+        for m in range(1, mandats + 1):
+            refs = []
+            if pj is not None and counter < len(pj):
+                ident = f"PJ{counter:08d}"
+                refs = [pes.PJRef(support=pes.Support.ELECTRONIQUE, id_unique=ident)]
+                pjs.append(
+                    pes.PieceJustificative(
+                        contenu=pj[counter],  # type: ignore[arg-type]
+                        id_unique=ident,
+                        nom=f"facture{counter}.pdf",
+                        type=pes.TypePJ.DEPENSE,
+                        description="Facture fournisseur",
+                    )
+                )
+                counter += 1
+            pieces.append(
+                pes.Mandat(
+                    numero=m,
+                    type=pes.TypeMandat.ORDINAIRE,
+                    nature=pes.NatureMandat.FONCTIONNEMENT,
+                    objet=f"FOURNITURES MÉDICALES FACTURE F{b}-{m}",
+                    pj_refs=refs,
+                    lignes=[
+                        pes.LigneMandat(
+                            nature_comptable=60221,
+                            numero_facture=f"F{b}-{m}",
+                            libelle_virement1=f"FACTURE F{b}-{m}",
+                            mode_reglement=pes.ModeReglementDepense.VIREMENT,
+                            tva_intracommunautaire=False,
+                            montant_ht=Decimal("100.00") + line,
+                            montant_tva=Decimal("20.00"),
+                            tiers=_tiers(),
+                        )
+                        for line in range(2)
+                    ],
+                )
+            )
+        bords.append(
+            pes.BordereauDepense(
+                exercice=2025,
+                numero=b,
+                date_emission=dt.date(2025, 3, 14),
+                type=pes.TypeBordereauDepense.ORDINAIRE,
+                mandats=pieces,
+            )
+        )
+    return pes.PesAller(
+        enveloppe=pes.Enveloppe(
+            nom_fichier="PES_BENCH_0001",
+            emetteur=pes.Emetteur(sigle="BENCH", adresse="demat_sdk"),
+        ),
+        en_tete=pes.EnTetePES(
+            date_emission=dt.date(2025, 3, 14),
+            code_poste="038011",
+            siret=SIRET,
+            finess_juridique="380780080",
+            code_collectivite="123",
+            code_budget="00",
+            nomenclature=pes.Nomenclature.M21,
+        ),
+        depense=pes.DepenseAller(bordereaux=bords),
+        pj=pes.PesPJ(pieces_justificatives=pjs) if pjs else None,
+    )
+
+
+def lxml_loop(model: pes.PesAller, out: io.BytesIO) -> None:
+    """The minimal incremental writer: the same elements, no check, no computed field."""
+    ns = pes.NAMESPACE
+    with etree.xmlfile(out, encoding="ISO-8859-1") as xf:
+        xf.write_declaration()
+        with xf.element(f"{{{ns}}}PES_Aller", nsmap={"n": ns}):
+            with xf.element("PES_DepenseAller"):
+                assert model.depense is not None
+                for b in model.depense.bordereaux:
+                    with xf.element("Bordereau", Id=f"B{b.numero}"):
+                        bloc = etree.Element("BlocBordereau")
+                        etree.SubElement(bloc, "Exer", V=str(b.exercice))
+                        etree.SubElement(bloc, "IdBord", V=str(b.numero))
+                        xf.write(bloc)
+                        for m in b.mandats:
+                            with xf.element("Piece"):
+                                piece = etree.Element("BlocPiece")
+                                info = etree.SubElement(piece, "InfoPce")
+                                etree.SubElement(info, "IdPce", V=str(m.numero))
+                                etree.SubElement(info, "TypPce", V=m.type.value)
+                                etree.SubElement(info, "NatPce", V=m.nature.value)
+                                etree.SubElement(info, "Obj", V=m.objet or "")
+                                xf.write(piece)
+                                for i, line in enumerate(m.lignes, 1):
+                                    ligne = etree.Element("LigneDePiece")
+                                    bloc_l = etree.SubElement(ligne, "BlocLignePiece")
+                                    lp = etree.SubElement(bloc_l, "InfoLignePce")
+                                    etree.SubElement(lp, "IdLigne", V=str(i))
+                                    etree.SubElement(lp, "Nature", V=str(line.nature_comptable))
+                                    etree.SubElement(lp, "Facture", V=line.numero_facture or "")
+                                    etree.SubElement(lp, "LibVir1", V=line.libelle_virement1 or "")
+                                    etree.SubElement(lp, "ModRegl", V="03")
+                                    etree.SubElement(lp, "TVAIntraCom", V="0")
+                                    etree.SubElement(lp, "MtHT", V=f"{line.montant_ht:.2f}")
+                                    etree.SubElement(lp, "MtTVA", V=f"{line.montant_tva:.2f}")
+                                    t = line.tiers
+                                    assert t is not None and t.adresse and t.compte_bancaire
+                                    tiers = etree.SubElement(ligne, "Tiers")
+                                    it = etree.SubElement(tiers, "InfoTiers")
+                                    etree.SubElement(it, "IdTiers", V=t.identifiant or "")
+                                    etree.SubElement(it, "NatIdTiers", V="01")
+                                    etree.SubElement(it, "CatTiers", V=t.categorie.value)
+                                    etree.SubElement(it, "NatJur", V=t.nature_juridique.value)
+                                    etree.SubElement(it, "Nom", V=t.nom)
+                                    ad = etree.SubElement(tiers, "Adresse")
+                                    etree.SubElement(ad, "TypAdr", V="1")
+                                    etree.SubElement(ad, "Adr2", V=t.adresse.voie)
+                                    etree.SubElement(ad, "CP", V=t.adresse.code_postal)
+                                    etree.SubElement(ad, "Ville", V=t.adresse.ville)
+                                    etree.SubElement(ad, "CodRes", V="0")
+                                    cb = etree.SubElement(tiers, "CpteBancaire")
+                                    etree.SubElement(cb, "BIC", V=t.compte_bancaire.bic or "")
+                                    etree.SubElement(cb, "IBAN", V=t.compte_bancaire.iban or "")
+                                    etree.SubElement(cb, "TitCpte", V=t.compte_bancaire.titulaire)
+                                    xf.write(ligne)
+
+
+def xsdata_bindings(workdir: Path) -> tuple[object, object, type]:
+    """Generate the v5.17 bindings with xsdata into ``workdir`` and import them."""
+    subprocess.run(
+        [sys.executable, "-m", "xsdata", "generate", str(ENTRY), "--package", "pesgen"],
+        cwd=workdir,
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        },
+    )
+    sys.path.insert(0, str(workdir))
+    from xsdata.formats.dataclass.parsers import XmlParser  # noqa: PLC0415
+    from xsdata.formats.dataclass.serializers import XmlSerializer  # noqa: PLC0415
+
+    root = importlib.import_module("pesgen.pes_v2.rev0.pes_aller").PesAller
+    return XmlParser(), XmlSerializer(), root
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def interleaved(contenders: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    runs: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(repeat):
+        for name, fn in contenders.items():
+            start = time.perf_counter()
+            fn()
+            runs[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in runs.items()}
+
+
+def pdf_like(size: int, seed: int) -> bytes:
+    """Mostly incompressible bytes with some text, like a scanned or compressed PDF."""
+    rng = random.Random(seed)
+    noise = rng.randbytes(size * 3 // 4)
+    text = (b"BT /F1 12 Tf (Facture fournisseur) Tj ET\n" * (size // 160))[: size - len(noise)]
+    return b"%PDF-1.7\n" + noise + text
+
+
+def gzip_base64(blobs: list[bytes]) -> None:
+    for blob in blobs:
+        base64.b64encode(gzip.compress(blob, compresslevel=6, mtime=0))
+
+
+RSS_CHILD = """
+import sys, resource
+from pathlib import Path
+try:  # the peak RSS survives exec on Linux: reset it, so the parent's does not count
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+except OSError:
+    pass
+sys.path.insert(0, {bench!r})
+from bench_pes import flux
+from demat_sdk import pes
+paths = sorted(Path({pjdir!r}).iterdir())
+model = flux(20, 100, pj=paths)
+pes.write(model, {out!r}, max_bytes=None)
+try:
+    status = Path("/proc/self/status").read_text()
+    print(next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmHWM")))
+except (OSError, StopIteration):
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_rss_mib(count: int, size: int) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        pjdir = Path(tmp) / "pj"
+        pjdir.mkdir()
+        for i in range(count):
+            (pjdir / f"f{i:05d}.pdf").write_bytes(pdf_like(size, i))
+        out = Path(tmp) / "flux.xml"
+        code = RSS_CHILD.format(bench=str(Path(__file__).parent), pjdir=str(pjdir), out=str(out))
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True
+        )
+        elapsed = time.perf_counter() - start
+        return int(done.stdout.strip().splitlines()[-1]) / 1024, elapsed
+
+
+def run(quick: bool) -> None:
+    bordereaux, mandats = (2, 500) if quick else (10, 1000)
+    repeat = 3 if quick else 5
+    lines = bordereaux * mandats * 2
+    model = flux(bordereaux, mandats)
+    data = pes.to_bytes(model)
+    print(f"dépense flux: {lines:,} lines, {len(data) / 1e6:.1f} MB")
+
+    schema = etree.XMLSchema(etree.parse(str(ENTRY)))
+    assert schema.validate(etree.fromstring(data)), schema.error_log
+
+    with tempfile.TemporaryDirectory() as tmp:
+        parser, serializer, root = xsdata_bindings(Path(tmp))
+        bound = parser.from_bytes(data, root)  # type: ignore[attr-defined]
+
+        # --- writing ----------------------------------------------------------------------
+        times = interleaved(
+            {
+                "demat_sdk.pes.write": lambda: pes.write(model, io.BytesIO()),
+                "lxml xmlfile loop": lambda: lxml_loop(model, io.BytesIO()),
+            },
+            repeat,
+        )
+        times["xsdata render"] = timed(lambda: serializer.render(bound), 1)  # type: ignore[attr-defined]
+        ours = times["demat_sdk.pes.write"]
+        print("\n| writer (20,000 lines) | median s | lines/s | ratio vs ours |")
+        print("|---|---|---|---|")
+        for name, seconds in times.items():
+            print(f"| {name} | {seconds:.3f} | {lines / seconds:,.0f} | {seconds / ours:.1f}x |")
+        print(
+            f"targets: xsdata/ours = {times['xsdata render'] / ours:.1f} (>= 25), "
+            f"lxml loop/ours = {times['lxml xmlfile loop'] / ours:.2f} (>= 2)"
+        )
+
+        # --- reading ----------------------------------------------------------------------
+        def bare_iterparse() -> None:
+            for _, element in etree.iterparse(io.BytesIO(data), events=("end",)):
+                element.clear()
+
+        times = interleaved(
+            {
+                "demat_sdk.pes.read": lambda: pes.read(data),
+                "bare iterparse": bare_iterparse,
+            },
+            repeat,
+        )
+        times["xsdata parse"] = timed(lambda: parser.from_bytes(data, root), 1)  # type: ignore[attr-defined]
+        ours = times["demat_sdk.pes.read"]
+        print("\n| reader (20,000 lines) | median s | ratio vs ours |")
+        print("|---|---|---|")
+        for name, seconds in times.items():
+            print(f"| {name} | {seconds:.3f} | {seconds / ours:.2f}x |")
+        print(
+            f"targets: xsdata/ours = {times['xsdata parse'] / ours:.1f} (>= 20), "
+            f"ours/iterparse = {ours / times['bare iterparse']:.2f} (<= 2.5)"
+        )
+
+    # --- PJ ---------------------------------------------------------------------------------
+    count = 40 if quick else 200
+    blobs = [pdf_like(250_000, i) for i in range(count)]
+    with_pj = flux(1, count, pj=list(blobs))
+    times = interleaved(
+        {
+            "demat_sdk.pes.write (with PJ)": lambda: pes.write(
+                with_pj, io.BytesIO(), max_bytes=None
+            ),
+            "gzip+base64 alone": lambda: gzip_base64(blobs),
+        },
+        repeat,
+    )
+    print(f"\n| {count} PJ of 250 KB | median s | MB/s of PJ |")
+    print("|---|---|---|")
+    for name, seconds in times.items():
+        print(f"| {name} | {seconds:.3f} | {count * 0.25 / seconds:.0f} |")
+    ratio = times["demat_sdk.pes.write (with PJ)"] / times["gzip+base64 alone"]
+    print(f"target: ours/gzip+base64 = {ratio:.2f} (<= 1.2)")
+
+    rss, elapsed = peak_rss_mib(200 if quick else 2000, 250_000)
+    pj_mb = (200 if quick else 2000) * 0.25
+    print(
+        f"\npeak RSS writing {pj_mb:.0f} MB of PJ from files: {rss:.0f} MiB "
+        f"(target < 100 MiB), {elapsed:.1f} s in a subprocess"
+    )
+    print(
+        f"(process baseline: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB here)"
+    )
+
+
+if __name__ == "__main__":
+    run(quick="--quick" in sys.argv)
+    os._exit(0)

@@ -1,0 +1,257 @@
+"""Read a ``PES_Aller`` flux into the models, hardened and streaming.
+
+The parser is the hardened one of :mod:`demat_sdk.pes.xmlsafety` (no DTD, no entities, no
+network, a size limit). The file is read as a stream: each mandat, titre, bordereau and PJ is
+turned into its model as soon as its element is complete, then dropped from the XML tree, so
+the tree never holds more than one of them.
+
+Third-party files are read as far as possible: an unknown element, an unreadable value, a
+missing element do not stop the reading; each is recorded, with its line, in
+``PesAller.read_problems`` (``strict=True`` raises on the first instead). What the models'
+rules say about the content is :func:`demat_sdk.pes.validate`'s job.
+"""
+
+from __future__ import annotations
+
+import binascii
+import gc
+import gzip
+import os
+import zlib
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from demat_sdk.errors import PesReadError
+from demat_sdk.pes import xmlsafety
+from demat_sdk.pes._compiler import reader
+from demat_sdk.pes.models.depense import BordereauDepense, Mandat
+from demat_sdk.pes.models.enveloppe import PesAller
+from demat_sdk.pes.models.pj import PieceJustificative
+from demat_sdk.pes.models.recette import BordereauRecette, Titre
+from demat_sdk.pes.problems import Problem
+from demat_sdk.pes.schema import NAMESPACE, XmlFragment
+from demat_sdk.pes.simpletypes import SimpleType
+
+__all__ = ["read"]
+
+_ROOT = "PES_Aller"
+_TAGS = ("Piece", "Bordereau", "PJ", f"{{*}}{_ROOT}")
+_DOMAINS = {
+    "PES_DepenseAller": (BordereauDepense, Mandat),
+    "PES_RecetteAller": (BordereauRecette, Titre),
+}
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+class _ReadContext:
+    """What the generated readers report to, and how they decode what is not a ``V``."""
+
+    def __init__(self, *, strict: bool) -> None:
+        self.strict = strict
+        self.problems: list[Problem] = []
+
+    def _add(self, element: Any, message: str) -> None:
+        problem = Problem(
+            "", message, origin="read", line=element.sourceline, element=_path_of(element)
+        )
+        if self.strict:
+            raise PesReadError(message, line=problem.line, element=problem.element)
+        self.problems.append(problem)
+
+    def bad(self, element: Any, simple_type: SimpleType[Any]) -> Any:
+        raw = element.get("V")
+        if raw is None:
+            self._add(element, "the V attribute is missing")
+            return None
+        try:
+            return simple_type.parse(raw)
+        except (ValueError, ArithmeticError):
+            self._add(element, f"unreadable value {raw!r} ({simple_type.describe()})")
+        return None
+
+    def code(self, element: Any, simple_type: SimpleType[Any]) -> Any:
+        raw = element.get("V")
+        if not raw:
+            return self.bad(element, simple_type)
+        return simple_type.parse(raw)
+
+    def missing(self, element: Any, path: str) -> None:
+        self._add(element, f"missing element {path}")
+
+    def unexpected(self, element: Any) -> None:
+        if isinstance(element.tag, str):
+            self._add(element, f"unexpected element {etree.QName(element).localname}")
+
+    def file(self, element: Any) -> bytes | None:
+        text = element.text or ""
+        try:
+            data = binascii.a2b_base64(text)
+        except binascii.Error as exc:
+            self._add(element, f"the PJ content is not base64: {exc}")
+            return None
+        if not data:
+            self._add(element, "the PJ content is empty")
+            return b""
+        if data[:2] != _GZIP_MAGIC:
+            self._add(element, "the PJ content is not compressed with gzip (kept as it is)")
+            return data
+        try:
+            return gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            self._add(element, f"the PJ content is not valid gzip: {exc}")
+            return data
+
+    def fragment(self, element: Any) -> XmlFragment:
+        return XmlFragment(etree.tostring(element, encoding="unicode", with_tail=False))
+
+
+def _path_of(element: Any) -> str:
+    names = []
+    while element is not None:
+        if isinstance(element.tag, str):
+            names.append(etree.QName(element).localname)
+        element = element.getparent()
+    return "/".join(reversed(names))
+
+
+def read(
+    source: xmlsafety.Source,
+    *,
+    strict: bool = False,
+    huge_tree: bool = False,
+    max_bytes: int | None = xmlsafety.DEFAULT_MAX_BYTES,
+    pj_dir: str | os.PathLike[str] | None = None,
+) -> PesAller:
+    """Read a ``PES_Aller`` flux (ISO-8859-1 or UTF-8) into its models.
+
+    Args:
+        source: a path, the bytes of the file, or a binary file object.
+        strict: raise on the first problem instead of recording it in ``read_problems``.
+        huge_tree: allow text nodes above 10 MB (a PJ of more than ~7 MB); only for files
+            you trust, as it lifts libxml2's protections against oversized documents.
+        max_bytes: refuse larger sources before parsing (``None``: no limit).
+        pj_dir: write the content of each PJ to this directory and keep its path in the
+            model, instead of holding every PJ in memory.
+
+    Returns:
+        The flux; what was wrong in the file is in its ``read_problems``.
+
+    Raises:
+        PesReadError: the source is not well-formed XML, declares a DTD, is too big, or is
+            not a ``PES_Aller`` (and, with ``strict=True``, at the first problem).
+    """
+    # The reader creates many small objects and no reference cycles: the cyclic collector
+    # would only rescan the caller's whole heap again and again while it runs.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(source, strict=strict, huge_tree=huge_tree, max_bytes=max_bytes, pj_dir=pj_dir)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(
+    source: xmlsafety.Source,
+    *,
+    strict: bool,
+    huge_tree: bool,
+    max_bytes: int | None,
+    pj_dir: str | os.PathLike[str] | None,
+) -> PesAller:
+    context = _ReadContext(strict=strict)
+    pending: dict[Any, list[Any]] = {}
+    directory = Path(pj_dir) if pj_dir is not None else None
+    result: PesAller | None = None
+    stream = xmlsafety.open_source(source, max_bytes=max_bytes)
+    try:
+        for _, element in xmlsafety.iterparse(
+            stream, events=("end",), huge_tree=huge_tree, tag=_TAGS
+        ):
+            tag = element.tag
+            parent = element.getparent()
+            if tag == "Piece":
+                domain = parent.getparent() if parent is not None else None
+                models = _DOMAINS.get(domain.tag) if domain is not None else None
+                if models is None or parent.tag != "Bordereau":
+                    continue
+                pending.setdefault(parent, []).append(reader(models[1])(element, context))
+                parent.remove(element)
+            elif tag == "Bordereau":
+                models = _DOMAINS.get(parent.tag) if parent is not None else None
+                if models is None:
+                    continue
+                bordereau = reader(models[0])(element, context)
+                pieces = pending.pop(element, [])
+                if models[0] is BordereauDepense:
+                    bordereau.mandats = pieces
+                else:
+                    bordereau.titres = pieces
+                if not pieces:
+                    context.missing(element, "Piece")
+                pending.setdefault(parent, []).append(bordereau)
+                parent.remove(element)
+            elif tag == "PJ":
+                if parent is None or parent.tag != "PES_PJ":
+                    continue
+                pj = reader(PieceJustificative)(element, context)
+                if directory is not None and isinstance(pj.contenu, bytes):
+                    pj.contenu = _extract(directory, pj)
+                pending.setdefault(parent, []).append(pj)
+                parent.remove(element)
+            elif parent is None:
+                result = _root(element, context, pending)
+    except etree.XMLSyntaxError as exc:  # pragma: no cover - xmlsafety converts them
+        raise PesReadError(f"not well-formed XML: {exc.msg}", line=exc.lineno) from None
+    except PesReadError as exc:
+        if "huge text node" in str(exc) and not huge_tree:
+            raise PesReadError(
+                f"{exc}: a PJ is larger than 10 MB; pass huge_tree=True for a file you trust",
+                line=exc.line,
+            ) from None
+        raise
+    finally:
+        if stream is not source:
+            stream.close()
+    if result is None:
+        raise PesReadError("the document is not a PES_Aller (root n:PES_Aller expected)", line=1)
+    result.read_problems = context.problems
+    return result
+
+
+def _root(element: Any, context: _ReadContext, pending: dict[Any, list[Any]]) -> PesAller:
+    qname = etree.QName(element)
+    if qname.namespace != NAMESPACE:
+        context._add(
+            element,
+            f"the root is {{{qname.namespace or ''}}}{qname.localname}, expected "
+            f"{{{NAMESPACE}}}PES_Aller",
+        )
+    pes: PesAller = reader(PesAller)(element, context)
+    for child in element:
+        found = pending.pop(child, None)
+        if found is None:
+            continue
+        if child.tag == "PES_DepenseAller" and pes.depense is not None:
+            pes.depense.bordereaux = found
+        elif child.tag == "PES_RecetteAller" and pes.recette is not None:
+            pes.recette.bordereaux = found
+        elif child.tag == "PES_PJ" and pes.pj is not None:
+            pes.pj.pieces_justificatives = found
+    for container, path in (
+        (pes.depense, "PES_DepenseAller/Bordereau"),
+        (pes.recette, "PES_RecetteAller/Bordereau"),
+    ):
+        if container is not None and not container.bordereaux:
+            context.missing(element, path)
+    return pes
+
+
+def _extract(directory: Path, pj: PieceJustificative) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in str(pj.nom))
+    path = directory / f"{pj.id_unique}_{safe}"
+    path.write_bytes(pj.contenu)  # type: ignore[arg-type]
+    return path

@@ -1,0 +1,703 @@
+"""The simple types of the PES V2 schema set: what a ``V`` attribute may hold.
+
+Every ``Base_*`` complex type of ``Simple_Type.xsd`` is an empty element with one required
+attribute ``V`` whose type carries the facets (length, pattern, digits, bounds). Each constant
+below is one of those types, named after it, with its facets written once: the models declare
+their fields with them, and the writer, the reader and the validation all use the same object
+to format, parse and check a value.
+
+Two patterns shared by most text types are checked in code rather than as regular expressions:
+``V_BaseString`` (a value may not be exactly ``" "``, ``"."`` or ``"nc"``) and
+``V_BaseAlphanum`` (a value may not be made of zeros only). Texts may not contain line breaks
+(the XSD ``.`` does not match them) nor characters XML 1.0 cannot carry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any, ClassVar, Generic, TypeVar
+
+__all__ = [
+    "Annee",
+    "Booleen",
+    "Code",
+    "Date",
+    "Nombre",
+    "SimpleType",
+    "Texte",
+]
+
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
+
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN_OR_BREAK = re.compile("[\x00-\x08\x0a-\x1f\ud800-\udfff\ufffe\uffff]").search
+_BASE_STRING_FORBIDDEN = frozenset({" ", ".", "nc"})
+
+
+class SimpleType(Generic[T]):
+    """A simple type of the schema: parses, formats and checks the values of one kind.
+
+    Attributes:
+        name: the name of the XSD complex type (``Base_Texte38``), for messages and tables.
+    """
+
+    name: str
+    python_type: type
+
+    def parse(self, raw: str) -> T:
+        """The value of a ``V`` attribute as read from a file (``ValueError`` if unreadable)."""
+        raise NotImplementedError
+
+    def format(self, value: T) -> str:
+        """The text written in the ``V`` attribute (the value is assumed checked)."""
+        raise NotImplementedError
+
+    def problem(self, value: object) -> str | None:
+        """Why ``value`` does not fit this type, or ``None`` when it does."""
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """A short human description of the facets, for documentation tables."""
+        return self.name
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name}>"
+
+
+class Texte(SimpleType[str]):
+    """A string type: length bounds, optional patterns, the two shared text rules."""
+
+    python_type = str
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        max_length: int | None,
+        min_length: int = 0,
+        patterns: Sequence[str] = (),
+        base_string: bool = False,
+        not_all_zeros: bool = False,
+    ) -> None:
+        self.name = name
+        self.max_length = max_length
+        self.min_length = min_length
+        self.patterns = tuple(patterns)
+        self._compiled = tuple(re.compile(p) for p in self.patterns)
+        self.base_string = base_string
+        self.not_all_zeros = not_all_zeros
+
+    def parse(self, raw: str) -> str:
+        """Texts are kept exactly as read."""
+        return raw
+
+    def format(self, value: str) -> str:
+        """Texts are written as they are (escaping is the writer's job)."""
+        return value
+
+    def problem(self, value: object) -> str | None:
+        """Length, shared text rules, patterns and XML-compatible characters."""
+        if type(value) is str:  # fast path: the usual valid text
+            length = len(value)
+            if (
+                self.min_length <= length
+                and (self.max_length is None or length <= self.max_length)
+                and not (self.base_string and length < 3 and value in _BASE_STRING_FORBIDDEN)
+                and not (self.not_all_zeros and not value.strip("0"))
+                and not _FORBIDDEN_OR_BREAK(value)
+                and all(c.fullmatch(value) for c in self._compiled)
+            ):
+                return None
+        return self._problem(value)
+
+    def _problem(self, value: object) -> str | None:
+        if type(value) is not str:
+            if isinstance(value, str):
+                value = str(value)
+            else:
+                return f"expected a text, got {type(value).__name__} {value!r}"
+        length = len(value)
+        if length < self.min_length:
+            if length == 0:
+                return "is empty"
+            return f"{value!r} is shorter than {self.min_length} characters"
+        if self.max_length is not None and length > self.max_length:
+            return f"{length} characters, more than the {self.max_length} allowed"
+        if self.base_string and value in _BASE_STRING_FORBIDDEN:
+            return f"{value!r} is not accepted (a value may not be ' ', '.' or 'nc')"
+        if self.not_all_zeros and not value.strip("0"):
+            return f"{value!r} is not accepted (zeros only)"
+        if "\n" in value or "\r" in value:
+            return "contains a line break"
+        if _FORBIDDEN_CHARS.search(value):
+            return "contains a control character XML cannot carry"
+        for pattern, compiled in zip(self.patterns, self._compiled, strict=True):
+            if not compiled.fullmatch(value):
+                return f"{value!r} does not match the pattern {pattern}"
+        return None
+
+    def describe(self) -> str:
+        """``texte 1..38`` and the patterns."""
+        if self.max_length is None:
+            size = f"{self.min_length}.." if self.min_length else ""
+        elif self.min_length == self.max_length:
+            size = f"{self.max_length}"
+        else:
+            size = f"{self.min_length}..{self.max_length}"
+        parts = [f"texte {size}".strip()]
+        parts.extend(f"motif {p}" for p in self.patterns)
+        if self.not_all_zeros:
+            parts.append("pas que des zéros")
+        return ", ".join(parts)
+
+
+class Nombre(SimpleType[Any]):
+    """A decimal type: total and fraction digits, bounds. Integers when no fraction digit."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        total_digits: int | None,
+        fraction_digits: int,
+        min_exclusive: Decimal | None = None,
+        min_inclusive: Decimal | None = None,
+        max_exclusive: Decimal | None = None,
+    ) -> None:
+        self.name = name
+        self.total_digits = total_digits
+        self.fraction_digits = fraction_digits
+        self.min_exclusive = min_exclusive
+        self.min_inclusive = min_inclusive
+        self.max_exclusive = max_exclusive
+        self.is_integer = fraction_digits == 0
+        # what the fast path of problem() needs
+        self._negative_ok = min_exclusive is None and min_inclusive is None
+        self._zero_ok = self._negative_ok or (min_inclusive is not None and min_inclusive <= 0)
+        self._integer_digits = (total_digits or 0) - fraction_digits
+        self._high = 10 ** (total_digits or 0)
+        self._low = -self._high if self._negative_ok else 0
+        self.python_type = int if self.is_integer else Decimal
+        self._format = "{}" if self.is_integer else f"{{:.{fraction_digits}f}}"
+
+    def parse(self, raw: str) -> Any:
+        """``int`` for integer types, ``Decimal`` otherwise."""
+        if self.is_integer:
+            try:
+                return int(raw)
+            except ValueError:
+                number = _decimal(raw)
+                if number != number.to_integral_value():
+                    raise ValueError(f"{raw!r} is not an integer") from None
+                return int(number)
+        return _decimal(raw)
+
+    def format(self, value: Any) -> str:
+        """Integers as they are; amounts with their fraction digits (``1000.00``)."""
+        return self._format.format(value)
+
+    def problem(self, value: object) -> str | None:
+        """Type, digits and bounds."""
+        if type(value) is int and self.is_integer and self.total_digits is not None:
+            if self._low < value < self._high or (self._zero_ok and value == 0):
+                return None
+        elif (
+            isinstance(value, Decimal)
+            and type(value) is Decimal
+            and not self.is_integer
+            and self.total_digits is not None
+        ):
+            text = str(value)
+            point = text.find(".")
+            if "E" not in text and "N" not in text and "I" not in text:
+                decimals = len(text) - point - 1 if point >= 0 else 0
+                digits = (point if point >= 0 else len(text)) - (text[0] == "-")
+                if (
+                    decimals <= self.fraction_digits
+                    and digits <= self._integer_digits
+                    and ((self._zero_ok and value >= 0) or value > 0 or self._negative_ok)
+                ):
+                    return None
+        return self._problem(value)
+
+    def _problem(self, value: object) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            wanted = "an integer" if self.is_integer else "a Decimal"
+            return f"expected {wanted}, got {type(value).__name__} {value!r}"
+        if (
+            self.is_integer
+            and isinstance(value, Decimal)
+            and (not value.is_finite() or value != value.to_integral_value())
+        ):
+            return f"{value} is not an integer"
+        number = Decimal(value)
+        if not number.is_finite():
+            return f"{value} is not a number"
+        exponent = number.as_tuple().exponent
+        assert isinstance(exponent, int)  # noqa: S101 - finite numbers have an int exponent
+        if -exponent > self.fraction_digits and number != round(number, self.fraction_digits):
+            return f"{value} has more than {self.fraction_digits} decimals"
+        if self.total_digits is not None:
+            integer_digits = len(str(abs(int(number)))) if int(number) else 0
+            if integer_digits > self.total_digits - self.fraction_digits:
+                return f"{value} has more than {self.total_digits} digits"
+        if self.min_exclusive is not None and not number > self.min_exclusive:
+            return f"{value} must be greater than {self.min_exclusive}"
+        if self.min_inclusive is not None and number < self.min_inclusive:
+            return f"{value} must not be negative"
+        if self.max_exclusive is not None and not number < self.max_exclusive:
+            return f"{value} must be below {self.max_exclusive}"
+        return None
+
+    def describe(self) -> str:
+        """``entier > 0, 7 chiffres`` or ``montant ≥ 0 (14, 2)``."""
+        kind = "entier" if self.is_integer else "décimal"
+        if self.min_exclusive is not None:
+            kind += f" > {self.min_exclusive}"
+        elif self.min_inclusive is not None:
+            kind += f" ≥ {self.min_inclusive}"
+        if self.max_exclusive is not None:
+            kind += f" < {self.max_exclusive}"
+        if self.total_digits is not None:
+            kind += f", {self.total_digits} chiffres"
+        if self.fraction_digits:
+            kind += f" dont {self.fraction_digits} décimales"
+        return kind
+
+
+def _decimal(raw: str) -> Decimal:
+    try:
+        number = Decimal(raw.strip())
+    except InvalidOperation:
+        raise ValueError(f"{raw!r} is not a number") from None
+    if not number.is_finite():
+        raise ValueError(f"{raw!r} is not a number")
+    return number
+
+
+class Date(SimpleType[dt.date]):
+    """``xs:date`` without time zone (``2025-03-14``)."""
+
+    name = "Base_Date"
+    python_type = dt.date
+
+    def parse(self, raw: str) -> dt.date:
+        """ISO date."""
+        return dt.date.fromisoformat(raw.strip())
+
+    def format(self, value: dt.date) -> str:
+        """ISO date."""
+        return value.isoformat()
+
+    def problem(self, value: object) -> str | None:
+        """A ``datetime.date`` (not a datetime)."""
+        if type(value) is not dt.date:
+            return f"expected a date, got {type(value).__name__} {value!r}"
+        return None
+
+    def describe(self) -> str:
+        """``date``."""
+        return "date AAAA-MM-JJ"
+
+
+class Annee(SimpleType[int]):
+    """``xs:gYear``: a year of four digits."""
+
+    name = "Base_Annee"
+    python_type = int
+
+    def parse(self, raw: str) -> int:
+        """The year as an int."""
+        text = raw.strip()
+        if not re.fullmatch(r"\d{4}", text):
+            raise ValueError(f"{raw!r} is not a year")
+        return int(text)
+
+    def format(self, value: int) -> str:
+        """Four digits."""
+        return f"{value:04d}"
+
+    def problem(self, value: object) -> str | None:
+        """An int between 1000 and 9999."""
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"expected a year, got {type(value).__name__} {value!r}"
+        if not 1000 <= value <= 9999:
+            return f"{value} is not a year of four digits"
+        return None
+
+    def describe(self) -> str:
+        """``année``."""
+        return "année AAAA"
+
+
+class Booleen(SimpleType[bool]):
+    """``xs:boolean``, written ``0`` or ``1``."""
+
+    name = "Base_Booleen"
+    python_type = bool
+    _VALUES: ClassVar[dict[str, bool]] = {"0": False, "1": True, "false": False, "true": True}
+
+    def parse(self, raw: str) -> bool:
+        """``0``, ``1``, ``false`` or ``true``."""
+        try:
+            return self._VALUES[raw.strip()]
+        except KeyError:
+            raise ValueError(f"{raw!r} is not a boolean (0 or 1)") from None
+
+    def format(self, value: bool) -> str:
+        """``1`` or ``0``."""
+        return "1" if value else "0"
+
+    def problem(self, value: object) -> str | None:
+        """A bool."""
+        if type(value) is not bool:
+            return f"expected True or False, got {type(value).__name__} {value!r}"
+        return None
+
+    def describe(self) -> str:
+        """``booléen``."""
+        return "booléen 0/1"
+
+
+class Code(SimpleType[E]):
+    """A closed list of codes, carried by an enumeration of :mod:`demat_sdk.pes.enums`."""
+
+    def __init__(self, enum_type: type[E], name: str) -> None:
+        self.enum_type = enum_type
+        self.python_type = enum_type
+        self.name = name
+
+    def parse(self, raw: str) -> E:
+        """The member for the code; unknown codes are kept (``is_known`` is ``False``)."""
+        return self.enum_type(raw)
+
+    def format(self, value: E) -> str:
+        """The code."""
+        return str(value.value)
+
+    def problem(self, value: object) -> str | None:
+        """A known member of the enumeration."""
+        if not isinstance(value, self.enum_type):
+            try:
+                value = self.enum_type(value)
+            except ValueError:
+                return f"{value!r} is not a code of {self.enum_type.__name__}"
+            return f"expected a {self.enum_type.__name__}, got {type(value).__name__} {value!r}"
+        if not getattr(value, "is_known", True):
+            codes = ", ".join(str(m.value) for m in self.enum_type)
+            return f"unknown code {value.value!r} (expected one of {codes})"
+        return None
+
+    def describe(self) -> str:
+        """``code PES (TypeBordereau…)``."""
+        return f"code ({self.enum_type.__name__})"
+
+
+# --- the simple types of v5.17 used by PES_Aller ------------------------------------
+
+XS_ID = Texte("xs:ID", max_length=None, min_length=1, patterns=(r"[A-Za-z_][A-Za-z0-9_.\-]*",))
+
+ALPHANUM10 = Texte(
+    "Base_Alphanum10",
+    max_length=10,
+    min_length=1,
+    patterns=("[0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+ALPHANUM11 = Texte(
+    "Base_Alphanum11",
+    max_length=11,
+    min_length=1,
+    patterns=("[0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+ALPHANUM13 = Texte(
+    "Base_Alphanum13",
+    max_length=13,
+    min_length=1,
+    patterns=("[0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+ALPHANUM15 = Texte(
+    "Base_Alphanum15",
+    max_length=15,
+    min_length=1,
+    patterns=("[0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+ALPHANUM18 = Texte(
+    "Base_Alphanum18",
+    max_length=18,
+    min_length=1,
+    patterns=("[0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+ALPHANUM1_LIGHT = Texte("Base_Alphanum1_Light", max_length=1, patterns=("[0-9a-zA-Z]*",))
+ALPHANUM2 = Texte(
+    "Base_Alphanum2",
+    max_length=2,
+    min_length=1,
+    patterns=("[0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+ALPHANUM20 = Texte(
+    "Base_Alphanum20",
+    max_length=20,
+    min_length=1,
+    patterns=("[0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+ALPHANUM20_LIGHT = Texte("Base_Alphanum20_Light", max_length=20, patterns=("[0-9a-zA-Z]*",))
+ALPHANUM2_LIGHT = Texte("Base_Alphanum2_Light", max_length=2, patterns=("[0-9a-zA-Z]*",))
+ALPHANUM3 = Texte(
+    "Base_Alphanum3",
+    max_length=3,
+    min_length=1,
+    patterns=("[0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+ALPHANUM4 = Texte(
+    "Base_Alphanum4",
+    max_length=4,
+    min_length=1,
+    patterns=("[0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+ALPHANUM5 = Texte(
+    "Base_Alphanum5",
+    max_length=5,
+    min_length=1,
+    patterns=("[0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+ALPHANUM50 = Texte(
+    "Base_Alphanum50",
+    max_length=50,
+    min_length=1,
+    patterns=("[0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+ALPHANUM5_LIGHT = Texte("Base_Alphanum5_Light", max_length=5, patterns=("[0-9a-zA-Z]*",))
+ALPHANUM80 = Texte(
+    "Base_Alphanum80",
+    max_length=80,
+    min_length=1,
+    patterns=("[0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+ALPHANUM9_LIGHT = Texte("Base_Alphanum9_Light", max_length=9, patterns=("[0-9a-zA-Z]*",))
+ANNEE = Annee()
+BOOLEEN = Booleen()
+CODEBUD2 = Texte("Base_CodeBud2", max_length=2, min_length=2, patterns=("[0-9A-Z][0-9]",))
+CODECOL3 = Texte(
+    "Base_CodeCol3",
+    max_length=3,
+    min_length=3,
+    patterns=("[0-9]{3}",),
+    base_string=True,
+    not_all_zeros=True,
+)
+DATE = Date()
+DATEMOISANNEE = Texte(
+    "Base_DateMoisAnnee", max_length=None, patterns=("(0[1-9]|1[0-2])\\-[0-9]{4}",)
+)
+DECIMAL14_4 = Nombre(
+    "Base_Decimal14_4", total_digits=14, fraction_digits=4, min_inclusive=Decimal("0")
+)
+ENTIER3_RELATIF = Nombre("Base_Entier3_Relatif", total_digits=3, fraction_digits=0)
+IDENTIFIANTPJ20 = Texte(
+    "Base_IdentifiantPJ20",
+    max_length=20,
+    min_length=1,
+    patterns=("[0-9a-zA-Z/_]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+MONTANT = Nombre("Base_Montant", total_digits=14, fraction_digits=2, min_exclusive=Decimal("0"))
+MONTANT_LIGHT = Nombre(
+    "Base_Montant_Light", total_digits=14, fraction_digits=2, min_inclusive=Decimal("0")
+)
+MONTANT_RELATIF = Nombre("Base_Montant_Relatif", total_digits=14, fraction_digits=2)
+NOMPJ = Texte("Base_NomPJ", max_length=100, patterns=(".+\\.[A-Za-z0-9]{2,4}",), base_string=True)
+NUM1 = Nombre("Base_Num1", total_digits=1, fraction_digits=0, min_exclusive=Decimal("0"))
+NUM10_LIGHT = Texte("Base_Num10_Light", max_length=10, patterns=("[0-9]*",))
+NUM12 = Nombre("Base_Num12", total_digits=12, fraction_digits=0, min_exclusive=Decimal("0"))
+NUM13 = Nombre("Base_Num13", total_digits=13, fraction_digits=0, min_exclusive=Decimal("0"))
+NUM14 = Nombre("Base_Num14", total_digits=14, fraction_digits=0, min_exclusive=Decimal("0"))
+NUM14_14_LIGHT = Texte("Base_Num14_14_Light", max_length=14, min_length=14, patterns=("[0-9]*",))
+NUM14_LIGHT = Texte("Base_Num14_Light", max_length=14, patterns=("[0-9]*",))
+NUM15 = Nombre("Base_Num15", total_digits=15, fraction_digits=0, min_exclusive=Decimal("0"))
+NUM1_LIGHT = Texte("Base_Num1_Light", max_length=1, patterns=("[0-9]*",))
+NUM2 = Nombre("Base_Num2", total_digits=2, fraction_digits=0, min_exclusive=Decimal("0"))
+NUM2_2LIGHT = Texte(
+    "Base_Num2_2Light", max_length=2, min_length=2, patterns=("(0[1-9]*|[1-9][0-9]*)",)
+)
+NUM2_LIGHT = Texte("Base_Num2_Light", max_length=2, patterns=("[0-9]*",))
+NUM3 = Nombre("Base_Num3", total_digits=3, fraction_digits=0, min_exclusive=Decimal("0"))
+NUM3_LIGHT = Texte("Base_Num3_Light", max_length=3, patterns=("[0-9]*",))
+NUM4 = Nombre("Base_Num4", total_digits=4, fraction_digits=0, min_exclusive=Decimal("0"))
+NUM4_TEXTE1_10 = Texte(
+    "Base_Num4_Texte1_10",
+    max_length=14,
+    min_length=5,
+    patterns=("(20[0-4]{1}[0-9]{1}|2050).*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+NUM5 = Nombre("Base_Num5", total_digits=5, fraction_digits=0, min_exclusive=Decimal("0"))
+NUM5_LIGHT = Texte("Base_Num5_Light", max_length=5, patterns=("[0-9]*",))
+NUM6 = Nombre("Base_Num6", total_digits=6, fraction_digits=0, min_exclusive=Decimal("0"))
+NUM60TALONOPTIQUE = Texte(
+    "Base_Num60TalonOptique", max_length=60, min_length=1, patterns=("[0-9A-Z\\s]*",)
+)
+NUM6_NONVIDE = Texte("Base_Num6_NonVide", max_length=6, min_length=1, patterns=("[0-9]*",))
+NUM7 = Nombre("Base_Num7", total_digits=7, fraction_digits=0, min_exclusive=Decimal("0"))
+NUM7_LIGHT = Texte("Base_Num7_Light", max_length=7, patterns=("[0-9]*",))
+NUM8 = Nombre("Base_Num8", total_digits=8, fraction_digits=0, min_exclusive=Decimal("0"))
+NUM8_NUM1 = Texte("Base_Num8_Num1", max_length=None, patterns=("[0-9]{8,8}(\\-[0-9])?",))
+NUMFACTURECPP20 = Texte(
+    "Base_NumFactureCPP20",
+    max_length=20,
+    min_length=1,
+    patterns=("[ \\-/_+0-9a-zA-Z]*",),
+    base_string=True,
+    not_all_zeros=True,
+)
+NUMORDRE2_LIGHT = Texte("Base_NumOrdre2_Light", max_length=2, min_length=2)
+QUANTITE = Nombre("Base_Quantite", total_digits=6, fraction_digits=4, min_exclusive=Decimal("0"))
+TAUX = Nombre("Base_Taux", total_digits=5, fraction_digits=2, min_exclusive=Decimal("0"))
+TAUX_HIGHT = Nombre(
+    "Base_Taux_Hight",
+    total_digits=None,
+    fraction_digits=2,
+    min_exclusive=Decimal("0"),
+    max_exclusive=Decimal("100.00"),
+)
+TAUX_LIGHT = Nombre(
+    "Base_Taux_Light", total_digits=5, fraction_digits=2, min_inclusive=Decimal("0")
+)
+TEXTE10 = Texte("Base_Texte10", max_length=10, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE100 = Texte(
+    "Base_Texte100", max_length=100, min_length=1, base_string=True, not_all_zeros=True
+)
+TEXTE100_LIGHT = Texte("Base_Texte100_Light", max_length=100)
+TEXTE11 = Texte("Base_Texte11", max_length=11, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE11BIC = Texte(
+    "Base_Texte11BIC",
+    max_length=11,
+    min_length=8,
+    patterns=("[A-Z]{6,6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3,3}){0,1}",),
+)
+TEXTE140 = Texte(
+    "Base_Texte140", max_length=140, min_length=1, base_string=True, not_all_zeros=True
+)
+TEXTE140SEPA = Texte(
+    "Base_Texte140SEPA", max_length=140, min_length=1, patterns=("[0-9a-zA-Z/?:()\\., \\-+']*",)
+)
+TEXTE15 = Texte("Base_Texte15", max_length=15, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE160 = Texte(
+    "Base_Texte160", max_length=160, min_length=1, base_string=True, not_all_zeros=True
+)
+TEXTE160_LIGHT = Texte("Base_Texte160_Light", max_length=160)
+TEXTE2 = Texte("Base_Texte2", max_length=2, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE20 = Texte("Base_Texte20", max_length=20, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE200 = Texte(
+    "Base_Texte200", max_length=200, min_length=1, base_string=True, not_all_zeros=True
+)
+TEXTE20_LIGHT = Texte("Base_Texte20_Light", max_length=20)
+TEXTE24 = Texte("Base_Texte24", max_length=24, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE25 = Texte("Base_Texte25", max_length=25, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE250 = Texte(
+    "Base_Texte250", max_length=250, min_length=1, base_string=True, not_all_zeros=True
+)
+TEXTE256 = Texte(
+    "Base_Texte256", max_length=256, min_length=1, base_string=True, not_all_zeros=True
+)
+TEXTE27 = Texte("Base_Texte27", max_length=27, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE30 = Texte("Base_Texte30", max_length=30, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE32 = Texte("Base_Texte32", max_length=32, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE34 = Texte("Base_Texte34", max_length=34, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE34IBAN = Texte(
+    "Base_Texte34IBAN",
+    max_length=34,
+    min_length=1,
+    patterns=("[A-Z]{2,2}[0-9]{2,2}[a-zA-Z0-9]{1,30}",),
+)
+TEXTE35SEPA = Texte(
+    "Base_Texte35SEPA", max_length=35, min_length=1, patterns=("[0-9a-zA-Z/?:()\\., \\-+']*",)
+)
+TEXTE38 = Texte("Base_Texte38", max_length=38, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE420 = Texte(
+    "Base_Texte420", max_length=420, min_length=1, base_string=True, not_all_zeros=True
+)
+TEXTE5 = Texte("Base_Texte5", max_length=5, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE50 = Texte("Base_Texte50", max_length=50, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE500_LIGHT = Texte("Base_Texte500_Light", max_length=500)
+TEXTE5_14 = Texte(
+    "Base_Texte5_14", max_length=14, min_length=5, base_string=True, not_all_zeros=True
+)
+TEXTE64 = Texte("Base_Texte64", max_length=64, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE70 = Texte("Base_Texte70", max_length=70, min_length=1, base_string=True, not_all_zeros=True)
+TEXTE70SEPA = Texte(
+    "Base_Texte70SEPA", max_length=70, min_length=1, patterns=("[0-9a-zA-Z/?:()\\., \\-+']*",)
+)
+TEXTE9_100 = Texte(
+    "Base_Texte9_100", max_length=100, min_length=9, base_string=True, not_all_zeros=True
+)
+TEXTECODIQUE7 = Texte(
+    "Base_TexteCodique7",
+    max_length=7,
+    min_length=6,
+    patterns=("(02[A-B][0-9]{3,4}|[0-9]{6,7})",),
+    base_string=True,
+    not_all_zeros=True,
+)
+TEXTE_CODECOMMUNE_2_3 = Texte(
+    "Base_Texte_CodeCommune_2_3",
+    max_length=3,
+    min_length=2,
+    patterns=("[0-9]{2,3}",),
+    base_string=True,
+    not_all_zeros=True,
+)
+TEXTE_CODEDEPARTEMENT_2_3 = Texte(
+    "Base_Texte_CodeDepartement_2_3",
+    max_length=3,
+    min_length=2,
+    patterns=("2[A-B]|[0-8][0-9]|9[0-5]|97[1-8]|98[6-8]",),
+    base_string=True,
+    not_all_zeros=True,
+)
+TEXTE_CODEPAYS_3 = Texte(
+    "Base_Texte_CodePays_3",
+    max_length=3,
+    min_length=3,
+    patterns=("[1-5][0-9]{2}",),
+    base_string=True,
+    not_all_zeros=True,
+)
+TEXTE_LIBELLE_NAISSANCE_70 = Texte(
+    "Base_Texte_Libelle_Naissance_70",
+    max_length=70,
+    min_length=1,
+    patterns=("[A-Z 0-9'\\-Œ\\(\\)]*",),
+    base_string=True,
+    not_all_zeros=True,
+)

@@ -1,0 +1,553 @@
+"""Write a ``PES_Aller`` flux: checked first, streamed in schema order, atomic, split if too big.
+
+:func:`write` refuses a model that breaks a rule (:class:`~demat_sdk.errors.PesModelError`
+lists every problem) before touching the disk. It then streams the file: the text of each
+bordereau is built and written as soon as it is complete, each PJ is read from its source in
+chunks and compressed (gzip, then base64) on the fly, so memory stays bounded whatever the size
+of the flux. The file is written under a temporary name beside the target and renamed at the
+end: an error leaves nothing behind.
+
+Above ``max_bytes`` (100 MB, the transmission limit) the flux is split into several files with
+distinct ``NomFic``; a bordereau is never cut, and each PJ travels in the file of the first
+pièce that references it.
+"""
+
+from __future__ import annotations
+
+import binascii
+import contextlib
+import dataclasses
+import io
+import mimetypes
+import os
+import re
+import tempfile
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from demat_sdk.errors import PesModelError, PesWriteError
+from demat_sdk.pes._compiler import writer
+from demat_sdk.pes.latin1 import UnmappableCharacterError
+from demat_sdk.pes.models.enveloppe import PesAller
+from demat_sdk.pes.models.pj import PieceJustificative
+from demat_sdk.pes.rules import TextPolicy, Truncation, check
+from demat_sdk.pes.schema import NAMESPACE, XmlFragment
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "NAMESPACE",
+    "WriteResult",
+    "WrittenFile",
+    "to_bytes",
+    "write",
+]
+
+
+DEFAULT_MAX_BYTES = 100_000_000
+"""The largest file the transmission channels accept (100 Mo)."""
+
+_CHUNK = 1 << 20
+_ROOT_START = f'<n:PES_Aller xmlns:n="{NAMESPACE}"'
+_ROOT_END = "</n:PES_Aller>"
+_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\t": "&#9;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+    }
+)
+_SPECIAL = re.compile('[&<>"\t\n\r]').search
+_ENCODINGS = {
+    "iso-8859-1": "ISO-8859-1",
+    "iso8859-1": "ISO-8859-1",
+    "latin-1": "ISO-8859-1",
+    "latin1": "ISO-8859-1",
+    "utf-8": "UTF-8",
+    "utf8": "UTF-8",
+}
+
+Target = str | os.PathLike[str] | IO[bytes]
+
+
+@dataclasses.dataclass(frozen=True)
+class WrittenFile:
+    """One file written by :func:`write`.
+
+    Attributes:
+        path: where it is (``None`` when written to a stream).
+        nom_fichier: its ``NomFic``.
+        size: its size in bytes.
+        bordereaux: the bordereaux it holds (``"depense 2025/421"``).
+        pieces_justificatives: the ``IdUnique`` of the PJ it holds.
+    """
+
+    path: Path | None
+    nom_fichier: str
+    size: int
+    bordereaux: tuple[str, ...]
+    pieces_justificatives: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class WriteResult:
+    """What :func:`write` produced.
+
+    Attributes:
+        files: the files, in order (several when the flux was split).
+        truncations: the texts shortened to their facet length (only with ``truncate=True``).
+    """
+
+    files: tuple[WrittenFile, ...]
+    truncations: tuple[Truncation, ...]
+
+    @property
+    def paths(self) -> list[Path]:
+        """The paths of the files written to disk."""
+        return [f.path for f in self.files if f.path is not None]
+
+
+def _encoding(name: str) -> str:
+    try:
+        return _ENCODINGS[name.lower()]
+    except KeyError:
+        raise PesWriteError(
+            f"unsupported encoding {name!r}: use 'ISO-8859-1' (the default) or 'UTF-8'"
+        ) from None
+
+
+def write(
+    pes: PesAller,
+    target: Target,
+    *,
+    encoding: str = "ISO-8859-1",
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    truncate: bool = False,
+    split_name: Callable[[int], str | os.PathLike[str]] | None = None,
+    compresslevel: int = 6,
+    business_rules: bool = True,
+) -> WriteResult:
+    """Write a ``PES_Aller`` flux to a file (or a binary stream).
+
+    Args:
+        pes: the flux.
+        target: the path of the file to create, or a binary stream.
+        encoding: ``"ISO-8859-1"`` (default; characters outside Latin-1 are mapped as
+            :mod:`demat_sdk.pes.latin1` documents) or ``"UTF-8"``.
+        max_bytes: split the flux into several files above this size (``None``: never).
+        truncate: shorten texts longer than their facet (reported in the result) instead of
+            refusing the model.
+        split_name: the path of the n-th file (from 1) when the flux is split; by default
+            ``<stem>-01<suffix>``, ``<stem>-02<suffix>``…
+        compresslevel: the gzip level of the PJ (1 fastest … 9 smallest).
+        business_rules: check the rules across fields (totals, SIRET, PJ references…) as
+            well as the facets. Turn it off only to re-emit a third-party file as it is: the
+            facets are always checked, so the output stays XSD-valid.
+
+    Returns:
+        The files written and the truncations made.
+
+    Raises:
+        PesModelError: the model breaks a rule (every problem is listed, nothing is written).
+        PesWriteError: the file could not be written (nothing is left behind).
+    """
+    declared = _encoding(encoding)
+    policy = TextPolicy(
+        latin1=declared == "ISO-8859-1", truncate=truncate, business_rules=business_rules
+    )
+    truncations: list[Truncation] = []
+    problems = check(pes, policy=policy, truncations=truncations, business_rules=business_rules)
+    if problems:
+        raise PesModelError([(p.location, p.message) for p in problems])
+    options = _Options(declared, policy, compresslevel)
+    if max_bytes is not None and _pj_lower_bound(pes) > max_bytes:
+        files = _write_split(pes, target, options, max_bytes, split_name)
+    else:
+        first = _write_one(pes, target, options, max_bytes=max_bytes)
+        files = (
+            [first]
+            if first is not None
+            else _write_split(pes, target, options, max_bytes or 0, split_name)
+        )
+    return WriteResult(tuple(files), tuple(truncations))
+
+
+def to_bytes(pes: PesAller, *, encoding: str = "ISO-8859-1", business_rules: bool = True) -> bytes:
+    """The bytes of a flux (checked like :func:`write`, never split): for small documents."""
+    buffer = io.BytesIO()
+    write(pes, buffer, encoding=encoding, max_bytes=None, business_rules=business_rules)
+    return buffer.getvalue()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Options:
+    encoding: str
+    policy: TextPolicy
+    compresslevel: int
+
+
+class _TooBigError(Exception):
+    """The file being written passed ``max_bytes``: the flux must be split."""
+
+
+class _Sink:
+    """What the generated writers write into: chunks of text, flushed to a binary file."""
+
+    def __init__(self, fh: IO[bytes], options: _Options, max_bytes: int | None) -> None:
+        self.fh = fh
+        self.options = options
+        self.codec = "iso-8859-1" if options.encoding == "ISO-8859-1" else "utf-8"
+        self.parts: list[str] = []
+        self.append = self.parts.append
+        self.size = 0
+        self.max_bytes = max_bytes
+        self.escape = _make_escape(options.policy)
+
+    def flush(self) -> None:
+        if self.parts:
+            data = "".join(self.parts).encode(self.codec)
+            self.parts.clear()
+            self._out(data)
+
+    def _out(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.max_bytes is not None and self.size > self.max_bytes:
+            raise _TooBigError
+        self.fh.write(data)
+
+    def fragment(self, fragment: XmlFragment) -> str:
+        xml = fragment.xml
+        if self.codec == "iso-8859-1":
+            xml = xml.encode("iso-8859-1", "xmlcharrefreplace").decode("iso-8859-1")
+        return xml
+
+    def write_file(self, pj: PieceJustificative, content: Any, mime: str | None, tag: str) -> None:
+        mime = mime or _guess_mime(pj.nom)
+        self.append(f'<{tag} MIMEType="{self.escape(mime, None)}">')
+        self.flush()
+        level = self.options.compresslevel
+        with _open_content(content, pj, self.options) as source:
+            for chunk in _gzip_base64(source, level):
+                self._out(chunk)
+        self.append(f"</{tag}>")
+
+
+def _make_escape(policy: TextPolicy) -> Callable[[str, int | None], str]:
+    translate = str.translate
+    if not policy.latin1 and not policy.truncate:
+
+        def escape(text: str, max_length: int | None) -> str:
+            return translate(text, _ESCAPES) if _SPECIAL(text) else text
+
+        return escape
+    prepare = policy.prepare
+
+    def escape_prepared(text: str, max_length: int | None) -> str:
+        if not text.isascii() or policy.truncate:
+            text = prepare(text, max_length)
+        return translate(text, _ESCAPES) if _SPECIAL(text) else text
+
+    return escape_prepared
+
+
+def _guess_mime(name: object) -> str:
+    if isinstance(name, str):
+        guessed, _ = mimetypes.guess_type(name, strict=False)
+        if guessed:
+            return "text/xml" if guessed == "application/xml" else guessed
+    return "application/octet-stream"
+
+
+@contextlib.contextmanager
+def _open_content(content: Any, pj: PieceJustificative, options: _Options) -> Iterator[IO[bytes]]:
+    if isinstance(content, (bytes, bytearray, memoryview)):
+        yield io.BytesIO(content)
+    elif isinstance(content, PesAller):
+        yield io.BytesIO(to_bytes(content, encoding=options.encoding))
+    elif isinstance(content, os.PathLike):
+        try:
+            handle = open(content, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise PesWriteError(f"PJ {pj.id_unique}: cannot read {content}: {exc}") from exc
+        with handle:
+            yield handle
+    else:
+        yield content
+
+
+def _gzip_base64(source: IO[bytes], level: int) -> Iterator[bytes]:
+    """The base64 text of the gzip compression of ``source``, in chunks (constant memory)."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, 31)
+    pending = b""
+    while True:
+        chunk = source.read(_CHUNK)
+        if not chunk:
+            break
+        pending += compressor.compress(chunk)
+        usable = len(pending) - len(pending) % 3
+        if usable:
+            yield binascii.b2a_base64(pending[:usable], newline=False)
+            pending = pending[usable:]
+    pending += compressor.flush()
+    if pending:
+        yield binascii.b2a_base64(pending, newline=False)
+
+
+def _declaration(encoding: str) -> str:
+    return f'<?xml version="1.0" encoding="{encoding}"?>\n'
+
+
+def _render(pes: PesAller, fh: IO[bytes], options: _Options, max_bytes: int | None) -> int:
+    sink = _Sink(fh, options, max_bytes)
+    sink.append(_declaration(options.encoding))
+    try:
+        writer(PesAller)(pes, _ROOT_START, _ROOT_END, sink, sink.append, 0)
+    except UnmappableCharacterError as exc:  # pragma: no cover - the checks catch it first
+        raise PesWriteError(str(exc)) from exc
+    sink.append("\n")
+    sink.flush()
+    return sink.size
+
+
+def _describe(pes: PesAller) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    bordereaux = []
+    for domain, container in (("depense", pes.depense), ("recette", pes.recette)):
+        if container is not None:
+            bordereaux += [f"{domain} {b.exercice}/{b.numero}" for b in container.bordereaux]
+    pjs = tuple(pj.id_unique for pj in pes.pj.pieces_justificatives) if pes.pj else ()
+    return tuple(bordereaux), pjs
+
+
+def _write_one(
+    pes: PesAller, target: Target, options: _Options, *, max_bytes: int | None
+) -> WrittenFile | None:
+    """Write one file atomically; ``None`` when it would pass ``max_bytes``."""
+    bordereaux, pjs = _describe(pes)
+    if not isinstance(target, (str, os.PathLike)):
+        # A stream cannot be taken back: build the file aside, then copy it.
+        with tempfile.TemporaryFile() as spool:
+            try:
+                size = _render(pes, spool, options, max_bytes)
+            except _TooBigError:
+                return None
+            except PesWriteError:
+                raise
+            except Exception as exc:
+                raise PesWriteError(f"the flux could not be written: {exc}") from exc
+            spool.seek(0)
+            while chunk := spool.read(_CHUNK):
+                target.write(chunk)
+        return WrittenFile(None, pes.enveloppe.nom_fichier, size, bordereaux, pjs)
+    path = Path(target)
+    temporary = _write_temporary(pes, path, options, max_bytes)
+    if temporary is None:
+        return None
+    size = temporary.stat().st_size
+    _commit([(temporary, path)])
+    return WrittenFile(path, pes.enveloppe.nom_fichier, size, bordereaux, pjs)
+
+
+def _write_temporary(
+    pes: PesAller, path: Path, options: _Options, max_bytes: int | None
+) -> Path | None:
+    directory = path.parent
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise PesWriteError(f"cannot create a file in {directory}: {exc}") from exc
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            _render(pes, fh, options, max_bytes)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except _TooBigError:
+        temporary.unlink(missing_ok=True)
+        return None
+    except PesWriteError:
+        temporary.unlink(missing_ok=True)
+        raise
+    except BaseException as exc:
+        temporary.unlink(missing_ok=True)
+        if isinstance(exc, Exception):
+            raise PesWriteError(f"{path}: the flux could not be written: {exc}") from exc
+        raise
+    return temporary
+
+
+def _commit(renames: list[tuple[Path, Path]]) -> None:
+    done: list[Path] = []
+    try:
+        for temporary, final in renames:
+            os.replace(temporary, final)
+            done.append(final)
+    except OSError as exc:
+        for final in done:
+            final.unlink(missing_ok=True)
+        for temporary, _ in renames:
+            temporary.unlink(missing_ok=True)
+        raise PesWriteError(f"the files could not be put in place: {exc}") from exc
+
+
+# --- splitting ----------------------------------------------------------------------------
+
+
+def _content_size(content: Any) -> int | None:
+    if isinstance(content, (bytes, bytearray, memoryview)):
+        return len(content)
+    if isinstance(content, os.PathLike):
+        try:
+            return os.stat(content).st_size
+        except OSError:
+            return None
+    return None
+
+
+def _pj_lower_bound(pes: PesAller) -> int:
+    """A size the PJ alone will surely exceed (gzip of incompressible data barely grows)."""
+    if pes.pj is None:
+        return 0
+    total = 0
+    for pj in pes.pj.pieces_justificatives:
+        size = _content_size(pj.contenu)
+        if size is not None:
+            total += size // 8  # PJ compress at most ~8 times (text); PDF barely
+    return total
+
+
+def _measure(pes_part: PesAller, options: _Options) -> int:
+    """The exact size of a flux, written nowhere."""
+
+    class _Counter(io.RawIOBase):
+        size = 0
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: Any) -> int:
+            self.size += len(data)
+            return len(data)
+
+    counter = _Counter()
+    _render(pes_part, counter, options, None)  # type: ignore[arg-type]
+    return counter.size
+
+
+def _part(
+    pes: PesAller, index: int, dep: list[Any], rec: list[Any], pjs: list[Any], extra: bool
+) -> PesAller:
+    base = pes.enveloppe.nom_fichier
+    suffix = f"-{index:02d}"
+    enveloppe = dataclasses.replace(pes.enveloppe, nom_fichier=base[: 100 - len(suffix)] + suffix)
+    return dataclasses.replace(
+        pes,
+        enveloppe=enveloppe,
+        depense=dataclasses.replace(pes.depense, bordereaux=dep) if dep and pes.depense else None,
+        recette=dataclasses.replace(pes.recette, bordereaux=rec) if rec and pes.recette else None,
+        facture=pes.facture if extra else None,
+        marche=pes.marche if extra else None,
+        pj=dataclasses.replace(pes.pj, pieces_justificatives=pjs) if pjs and pes.pj else None,
+        signature=None,
+    )
+
+
+def _referenced_ids(bordereau: Any) -> list[str]:
+    pieces = getattr(bordereau, "mandats", None) or getattr(bordereau, "titres", None) or []
+    found: list[str] = []
+    for piece in pieces:
+        found += [ref.id_unique for ref in piece.pj_refs]
+        for line in piece.lignes:
+            found += [ref.id_unique for ref in line.pj_refs]
+    return found
+
+
+def _write_split(
+    pes: PesAller,
+    target: Target,
+    options: _Options,
+    max_bytes: int,
+    split_name: Callable[[int], str | os.PathLike[str]] | None,
+) -> list[WrittenFile]:
+    if not isinstance(target, (str, os.PathLike)):
+        raise PesWriteError(
+            f"the flux is larger than {max_bytes:,} bytes and must be split, which a stream "
+            "target cannot receive: write to a path, or pass max_bytes=None"
+        )
+    path = Path(target)
+    pjs = {pj.id_unique: pj for pj in pes.pj.pieces_justificatives} if pes.pj else {}
+    empty = _part(pes, 1, [], [], [], True)
+    overhead = _measure(empty, options)
+    pj_sizes = {
+        key: _measure(_part(pes, 1, [], [], [pj], False), options)
+        - _measure(_part(pes, 1, [], [], [], False), options)
+        for key, pj in pjs.items()
+    }
+    units: list[tuple[str, Any, list[str]]] = []
+    for domain, container in (("depense", pes.depense), ("recette", pes.recette)):
+        if container is not None:
+            units += [(domain, b, _referenced_ids(b)) for b in container.bordereaux]
+    placed: set[str] = set()
+    parts: list[tuple[list[Any], list[Any], list[Any]]] = [([], [], [])]
+    size = overhead + 64
+    for domain, bordereau, refs in units:
+        new = [r for r in dict.fromkeys(refs) if r in pjs and r not in placed]
+        single = _part(
+            pes,
+            1,
+            [bordereau] if domain == "depense" else [],
+            [bordereau] if domain == "recette" else [],
+            [],
+            False,
+        )
+        cost = _measure(single, options) - overhead + sum(pj_sizes[r] for r in new) + 64
+        if cost + overhead > max_bytes:
+            raise PesWriteError(
+                f"bordereau {bordereau.numero} ({domain}) and its PJ take {cost:,} bytes, more "
+                f"than max_bytes ({max_bytes:,}): a bordereau cannot be cut"
+            )
+        if size + cost > max_bytes and any(parts[-1]):
+            parts.append(([], [], []))
+            size = overhead + 64
+        dep, rec, part_pjs = parts[-1]
+        (dep if domain == "depense" else rec).append(bordereau)
+        part_pjs += [pjs[r] for r in new]
+        placed.update(new)
+        size += cost
+    for key, pj in pjs.items():
+        if key in placed:
+            continue
+        if size + pj_sizes[key] > max_bytes and any(parts[-1]):
+            parts.append(([], [], []))
+            size = overhead + 64
+        parts[-1][2].append(pj)
+        size += pj_sizes[key]
+    renames: list[tuple[Path, Path]] = []
+    files: list[WrittenFile] = []
+    try:
+        for index, (dep, rec, part_pjs) in enumerate(parts, 1):
+            part = _part(pes, index, dep, rec, part_pjs, index == 1)
+            final = (
+                Path(split_name(index))
+                if split_name
+                else path.with_name(f"{path.stem}-{index:02d}{path.suffix}")
+            )
+            temporary = _write_temporary(part, final, options, None)
+            assert temporary is not None  # noqa: S101 - no limit was given
+            renames.append((temporary, final))
+            bordereaux, ids = _describe(part)
+            files.append(
+                WrittenFile(
+                    final, part.enveloppe.nom_fichier, temporary.stat().st_size, bordereaux, ids
+                )
+            )
+    except BaseException:
+        for temporary, _ in renames:
+            temporary.unlink(missing_ok=True)
+        raise
+    _commit(renames)
+    return files
