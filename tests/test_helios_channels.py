@@ -114,7 +114,9 @@ def test_a_crash_between_archive_and_drop_is_completed_by_sending_again(
     assert channel.receipt("PESALR2_Y.xml") == receipt
 
 
-@pytest.mark.parametrize("name", ["", ".hidden.xml", "../up.xml", "a/b.xml", "x\ny.xml", "é" * 101])
+@pytest.mark.parametrize(
+    "name", ["", ".hidden.xml", "../up.xml", "a/b.xml", "x\ny.xml", "ACK.xml.part", "é" * 101]
+)
 def test_unusable_names_are_refused(platform_dirs: Platform, name: str) -> None:
     with pytest.raises(InvalidRequestError) as caught:
         platform_dirs.channel().send(b"<PES/>", name=name)
@@ -268,6 +270,30 @@ def test_claims_of_a_live_consumer_are_not_recovered(platform_dirs: Platform) ->
     assert recovered.read_bytes() == ACK.read_bytes()
     second.mark_processed(recovered)
     assert platform_dirs.files(platform_dirs.work / "processing") == [second._owner_dir().name]
+
+
+def test_a_filing_interrupted_after_its_link_is_not_handed_over_again(
+    platform_dirs: Platform,
+) -> None:
+    platform_dirs.deliver("ACK_8.xml", ACK.read_bytes())
+    crashed, restarted = platform_dirs.channel(), platform_dirs.channel()
+    (claimed,) = crashed.poll()
+    assert claimed.path is not None
+    os.link(claimed.path, platform_dirs.work / "processed" / claimed.name)  # then it stopped
+    crashed.close()
+    assert restarted.recover() == []
+    assert platform_dirs.files(platform_dirs.work / "processed") == ["ACK_8.xml"]
+    restarted.close()
+    assert platform_dirs.files(platform_dirs.work / "processing") == []
+
+
+def test_a_consumer_that_died_while_setting_up_is_cleaned(platform_dirs: Platform) -> None:
+    channel = platform_dirs.channel()
+    half_made = platform_dirs.work / "processing" / ".vm-1-dead"
+    half_made.mkdir()
+    (half_made / ".lock").touch()
+    assert channel.recover() == []
+    assert not half_made.exists()
 
 
 # --- several processes -------------------------------------------------------------------

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import hashlib
 import json
 import os
@@ -167,8 +168,8 @@ class FolderChannel:
         self._owner = self._lock = None
         if owner is None or lock is None:
             return
-        if not any(path.name != _LOCK for path in owner.iterdir()):
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
+            if not any(path.name != _LOCK for path in owner.iterdir()):
                 (owner / _LOCK).unlink()
                 owner.rmdir()
         lock.close()
@@ -353,25 +354,49 @@ class FolderChannel:
         mine = self._owner_dir()
         recovered: list[IncomingFile] = []
         for owner in sorted(self.processing_dir.iterdir()):
-            if owner == mine or owner.name.startswith(".") or not owner.is_dir():
+            if owner == mine or not owner.is_dir():
                 continue
             with _stopped_owner(owner, older_than) as stopped:
-                if not stopped:
-                    continue
-                for path in sorted(owner.iterdir()):
-                    target = mine / path.name
-                    if path.name == _LOCK or target.exists():
-                        continue
-                    try:
-                        os.rename(path, target)
-                    except FileNotFoundError:
-                        continue
-                    recovered.append(_incoming(target, recovered=True))
-                if not any(path.name != _LOCK for path in owner.iterdir()):
-                    with contextlib.suppress(OSError):
-                        (owner / _LOCK).unlink()
-                        owner.rmdir()
+                if stopped and owner.name.startswith("."):  # died while setting up: no claim
+                    shutil.rmtree(owner, ignore_errors=True)
+                elif stopped:
+                    recovered.extend(self._take_over(owner, mine))
         return recovered
+
+    def _take_over(self, owner: Path, mine: Path) -> list[IncomingFile]:
+        """Move a stopped consumer's claims into ours, then remove its directory."""
+        taken: list[IncomingFile] = []
+        try:
+            paths = sorted(owner.iterdir())
+        except FileNotFoundError:  # another consumer took it over first
+            return taken
+        for path in paths:
+            target = mine / path.name
+            if path.name == _LOCK or target.exists():
+                continue
+            if self._already_filed(path):
+                path.unlink(missing_ok=True)
+                continue
+            try:
+                os.rename(path, target)
+            except FileNotFoundError:
+                continue
+            taken.append(_incoming(target, recovered=True))
+        with contextlib.suppress(OSError):
+            if not any(path.name != _LOCK for path in owner.iterdir()):
+                (owner / _LOCK).unlink()
+                owner.rmdir()
+        return taken
+
+    def _already_filed(self, claimed: Path) -> bool:
+        """Whether a claim is a left-over of a filing interrupted after its link was made."""
+        pattern = glob.escape(claimed.name)
+        for directory in (self.processed_dir, self.quarantine_dir, self.duplicates_dir):
+            for candidate in (directory / claimed.name, *directory.glob(f"{pattern}.*")):
+                with contextlib.suppress(OSError):
+                    if os.path.samefile(candidate, claimed):
+                        return True
+        return False
 
     def mark_processed(self, incoming: IncomingFile) -> None:
         """File a claimed file in ``processed/`` (under a numbered name if the name is taken).
@@ -440,10 +465,15 @@ class FolderChannel:
 
 
 def _check_name(name: str) -> None:
-    if not name or name in (".", "..") or name.startswith(".") or _FORBIDDEN_NAME.search(name):
+    if (
+        not name
+        or name.startswith(".")
+        or name.endswith(_IN_PROGRESS)
+        or _FORBIDDEN_NAME.search(name)
+    ):
         raise InvalidRequestError(
             f"{name!r} is not a plain file name (no directory, no leading dot, no control "
-            "character)",
+            "character, no suffix of a transfer in progress such as .tmp or .part)",
             field="name",
         )
     if len(name.encode()) > 200:
