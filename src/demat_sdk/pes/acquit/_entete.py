@@ -28,6 +28,7 @@ __all__ = [
     "check_enveloppe",
     "read_en_tete",
     "read_enveloppe",
+    "require_headers",
     "write_en_tete",
     "write_enveloppe",
 ]
@@ -136,6 +137,19 @@ def read_en_tete(node: Node) -> EnTetePES:
         code_budget=node.required("CodBud", as_text),
         libelle_collectivite_budget=node.value("LibelleColBud", as_text),
     )
+
+
+def require_headers(
+    root: Node | None, enveloppe: Enveloppe | None, en_tete: EnTetePES | None
+) -> tuple[Node, Enveloppe, EnTetePES]:
+    """The root and the two header blocks a streamed file must have had; a read error if not."""
+    if root is None:  # pragma: no cover - the parser always yields the root
+        raise AssertionError("no root element")
+    if enveloppe is None:
+        raise root.error("Enveloppe is missing")
+    if en_tete is None:
+        raise root.error("EnTetePES is missing")
+    return root, enveloppe, en_tete
 
 
 # --- checking ----------------------------------------------------------------------------

@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from demat_sdk.pes import xmlsafety
 from demat_sdk.pes.acquit._codes import CodeAnomalie, DomaineAcquit
-from demat_sdk.pes.acquit._entete import EnTetePES, Enveloppe, read_en_tete, read_enveloppe
+from demat_sdk.pes.acquit._entete import (
+    EnTetePES,
+    Enveloppe,
+    read_en_tete,
+    read_enveloppe,
+    require_headers,
+)
 from demat_sdk.pes.acquit._reading import (
     Node,
     as_bool,
@@ -81,12 +87,9 @@ def read_acquit(
                 elements.append(_read_legacy_element(block.node))
             else:
                 elements.append(_read_element(block.node))
-    if root is None or schema is None:  # pragma: no cover - the parser always yields the root
-        raise AssertionError("no root element")
-    if enveloppe is None:
-        raise root.error("Enveloppe is missing")
-    if en_tete is None:
-        raise root.error("EnTetePES is missing")
+    root, enveloppe, en_tete = require_headers(root, enveloppe, en_tete)
+    if schema is None:  # pragma: no cover - set with the root
+        raise AssertionError("no schema")
     if version is None:
         raise root.error("ACQUIT/EnTeteAcquit is missing")
     if not elements:

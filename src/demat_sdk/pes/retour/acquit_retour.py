@@ -27,6 +27,7 @@ from demat_sdk.pes.acquit._entete import (
     check_enveloppe,
     read_en_tete,
     read_enveloppe,
+    require_headers,
     write_en_tete,
     write_enveloppe,
 )
@@ -272,12 +273,7 @@ def read_acquit_retour(
                     date_acquit=node.required("DateAcquit", as_date),
                 )
             )
-    if root is None:  # pragma: no cover - the parser always yields the root
-        raise AssertionError("no root element")
-    if enveloppe is None:
-        raise root.error("Enveloppe is missing")
-    if en_tete is None:
-        raise root.error("EnTetePES is missing")
+    root, enveloppe, en_tete = require_headers(root, enveloppe, en_tete)
     if version is None:
         raise root.error("ACQUIT_RETOUR/EnTeteAcquit_Retour is missing")
     if not elements:

@@ -13,7 +13,13 @@ from __future__ import annotations
 from datetime import date
 
 from demat_sdk.pes import xmlsafety
-from demat_sdk.pes.acquit._entete import EnTetePES, Enveloppe, read_en_tete, read_enveloppe
+from demat_sdk.pes.acquit._entete import (
+    EnTetePES,
+    Enveloppe,
+    read_en_tete,
+    read_enveloppe,
+    require_headers,
+)
 from demat_sdk.pes.acquit._reading import (
     Node,
     as_bool,
@@ -143,12 +149,7 @@ def read_retour(
             bordereaux_recette.append(_read_bordereau_recette(node))
         elif parent == _CLIENT and name == "Client":
             clients.append(_read_client(node))
-    if root is None:  # pragma: no cover - the parser always yields the root
-        raise AssertionError("no root element")
-    if enveloppe is None:
-        raise root.error("Enveloppe is missing")
-    if en_tete is None:
-        raise root.error("EnTetePES is missing")
+    root, enveloppe, en_tete = require_headers(root, enveloppe, en_tete)
     present = [local_name(child) for child in root.element if local_name(child)]
     retour = PesRetour(
         enveloppe=enveloppe,
