@@ -40,7 +40,6 @@ name (``.<name>.<random>.part``) before taking its final name.
 from __future__ import annotations
 
 import contextlib
-import errno
 import glob
 import hashlib
 import json
@@ -57,6 +56,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from demat_sdk.errors import ChannelError, ConfigurationError, InvalidRequestError
+from demat_sdk.helios._files import (
+    chunks,
+    file_sha1,
+    fsync_directory,
+    move_aside,
+    place,
+    write_atomically,
+)
 from demat_sdk.helios.channels import FileSource, IncomingFile, Receipt, detect_kind
 
 _flock: Callable[[int], None] | None
@@ -74,10 +81,6 @@ __all__ = ["FolderChannel"]
 
 _LOCK = ".lock"
 _IN_PROGRESS = (".tmp", ".part", ".partial", ".filepart", ".crdownload", "~")
-_CHUNK = 1 << 20
-_NO_HARD_LINK = frozenset(
-    {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}
-)
 _FORBIDDEN_NAME = re.compile(r"[/\\\x00-\x1f]")
 
 
@@ -212,7 +215,7 @@ class FolderChannel:
         size = 0
         try:
             with os.fdopen(handle, "wb") as out:
-                for chunk in _chunks(file):
+                for chunk in chunks(file):
                     digest.update(chunk)
                     size += len(chunk)
                     out.write(chunk)
@@ -227,9 +230,9 @@ class FolderChannel:
     def _send_staged(self, staged: Path, name: str, sha1: str, size: int) -> Receipt:
         archived = self.sent_dir / name
         try:
-            _place(staged, archived)
+            place(staged, archived)
         except FileExistsError:
-            previous = _sha1(archived)
+            previous = file_sha1(archived)
             if previous != sha1:
                 raise InvalidRequestError(
                     f"another file was already sent as {name!r} (SHA-1 {previous}); "
@@ -245,17 +248,17 @@ class FolderChannel:
             ) from exc
         dropped = self.drop_dir / name
         try:
-            _place(archived, dropped)
+            place(archived, dropped)
         except FileExistsError:
             with contextlib.suppress(FileNotFoundError):  # the platform took it meanwhile
-                if _sha1(dropped) != sha1:
+                if file_sha1(dropped) != sha1:
                     raise ChannelError(
                         f"the drop directory already holds another file named {name!r}",
                         path=str(dropped),
                     ) from None
         except OSError as exc:
             raise ChannelError(f"could not drop {name!r}: {exc}", path=str(dropped)) from exc
-        _fsync_directory(self.drop_dir)
+        fsync_directory(self.drop_dir)
         receipt = Receipt(
             name=name, size=size, sha1=sha1, sent_at=self._clock(), reference=str(archived)
         )
@@ -270,7 +273,7 @@ class FolderChannel:
             "sent_at": receipt.sent_at.isoformat(),
             "reference": receipt.reference,
         }
-        _write_atomically(
+        write_atomically(
             self.receipts_dir / f"{receipt.name}.json",
             json.dumps(payload, indent=2).encode(),
             self._staging_dir,
@@ -405,7 +408,7 @@ class FolderChannel:
             InvalidRequestError: the file was not claimed by this channel.
             ChannelError: the file is no longer where it was claimed.
         """
-        _move_aside(self._claimed(incoming), self.processed_dir)
+        move_aside(self._claimed(incoming), self.processed_dir)
 
     def quarantine(self, incoming: IncomingFile, reason: str) -> None:
         """Set a claimed file aside in ``quarantine/``, with ``<name>.reason.txt`` beside it.
@@ -414,9 +417,9 @@ class FolderChannel:
             InvalidRequestError: the file was not claimed by this channel.
             ChannelError: the file is no longer where it was claimed.
         """
-        placed = _move_aside(self._claimed(incoming), self.quarantine_dir)
+        placed = move_aside(self._claimed(incoming), self.quarantine_dir)
         note = f"{self._clock().isoformat()}\n{reason}\n"
-        _write_atomically(
+        write_atomically(
             placed.with_name(placed.name + ".reason.txt"), note.encode(), self._staging_dir
         )
 
@@ -455,13 +458,13 @@ class FolderChannel:
 
     def _set_aside_duplicate(self, claimed: Path) -> bool:
         processed = self.processed_dir / claimed.name
-        if not processed.exists() or _sha1(processed) != _sha1(claimed):
+        if not processed.exists() or file_sha1(processed) != file_sha1(claimed):
             return False
-        _move_aside(claimed, self.duplicates_dir)
+        move_aside(claimed, self.duplicates_dir)
         return True
 
 
-# --- file system helpers -----------------------------------------------------------------
+# --- helpers -----------------------------------------------------------------------------
 
 
 def _check_name(name: str) -> None:
@@ -478,107 +481,6 @@ def _check_name(name: str) -> None:
         )
     if len(name.encode()) > 200:
         raise InvalidRequestError(f"{name!r} is longer than 200 bytes", field="name")
-
-
-def _chunks(file: FileSource) -> Iterator[bytes]:
-    if isinstance(file, bytes):
-        yield file
-        return
-    with Path(file).open("rb") as stream:
-        while chunk := stream.read(_CHUNK):
-            yield chunk
-
-
-def _sha1(path: Path) -> str:
-    digest = hashlib.sha1(usedforsecurity=False)
-    with path.open("rb") as stream:
-        while chunk := stream.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _place(source: Path, target: Path) -> None:
-    """Make ``target`` hold ``source``'s bytes, all at once, never replacing a file.
-
-    A hard link when the filesystem allows it; otherwise a copy under a hidden temporary name
-    in the target directory, then linked (or, failing links, renamed) to its final name.
-
-    Raises:
-        FileExistsError: ``target`` already exists.
-    """
-    try:
-        os.link(source, target)
-        return
-    except FileExistsError:
-        raise
-    except OSError as exc:
-        if exc.errno not in _NO_HARD_LINK:
-            raise
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
-    try:
-        shutil.copyfile(source, temporary)
-        with temporary.open("rb") as stream:
-            os.fsync(stream.fileno())
-        _rename_exclusively(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _rename_exclusively(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-        return
-    except FileExistsError:
-        raise
-    except OSError as exc:
-        if exc.errno not in _NO_HARD_LINK:
-            raise
-    if target.exists():  # without links the check and the rename are two steps
-        raise FileExistsError(errno.EEXIST, "file exists", str(target))
-    os.rename(source, target)
-
-
-def _move_aside(source: Path, directory: Path) -> Path:
-    """Move a file into ``directory`` under its name, or ``name.1``, ``name.2``… if taken."""
-    for rank in range(1000):
-        target = directory / (source.name if rank == 0 else f"{source.name}.{rank}")
-        try:
-            _rename_exclusively(source, target)
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise ChannelError(f"could not move {source.name!r}: {exc}", path=str(source)) from exc
-        source.unlink(missing_ok=True)
-        _fsync_directory(directory)
-        return target
-    raise ChannelError(f"{directory} holds too many files named {source.name!r}", path=str(source))
-
-
-def _write_atomically(target: Path, data: bytes, staging: Path) -> None:
-    handle, temporary = tempfile.mkstemp(dir=staging, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise ChannelError(f"could not write {target}: {exc}", path=str(target)) from exc
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the renames into ``directory`` durable (where the system allows it)."""
-    try:
-        descriptor = os.open(directory, os.O_RDONLY)
-    except OSError:  # pragma: no cover - directories cannot be opened on Windows
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:  # pragma: no cover - some filesystems refuse fsync on directories
-        pass
-    finally:
-        os.close(descriptor)
 
 
 def _incoming(path: Path, *, recovered: bool = False) -> IncomingFile:
