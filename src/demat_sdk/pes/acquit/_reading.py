@@ -52,7 +52,7 @@ def local_name(element: Any) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    return tag.rsplit("}", 1)[-1]
+    return tag if tag[:1] != "{" else tag.rsplit("}", 1)[-1]
 
 
 # --- converters: V attribute text -> Python value (ValueError when it does not fit) ---------
@@ -131,11 +131,20 @@ class Node:
         path: its readable path (``PES_Retour/PES_DepenseRetour/Bordereau[2]``).
     """
 
-    __slots__ = ("element", "path")
+    __slots__ = ("_by_name", "element", "path")
 
     def __init__(self, element: Any, path: str) -> None:
         self.element = element
         self.path = path
+        self._by_name: dict[str, list[Any]] | None = None
+
+    def _named(self, tag: str) -> list[Any]:
+        """The child elements with this local name (the index is built once per node)."""
+        if self._by_name is None:
+            self._by_name = {}
+            for child in self.element:
+                self._by_name.setdefault(local_name(child), []).append(child)
+        return self._by_name.get(tag, [])
 
     @property
     def line(self) -> int | None:
@@ -149,17 +158,15 @@ class Node:
 
     def children(self, tag: str) -> list[Node]:
         """Every child element with this local name, in document order."""
-        found = [child for child in self.element if local_name(child) == tag]
+        found = self._named(tag)
         if len(found) == 1:
             return [Node(found[0], f"{self.path}/{tag}")]
         return [Node(child, f"{self.path}/{tag}[{n}]") for n, child in enumerate(found, 1)]
 
     def child(self, tag: str) -> Node | None:
         """The first child element with this local name, if there is one."""
-        for child in self.element:
-            if local_name(child) == tag:
-                return Node(child, f"{self.path}/{tag}")
-        return None
+        found = self._named(tag)
+        return Node(found[0], f"{self.path}/{tag}") if found else None
 
     def require(self, tag: str) -> Node:
         """The child element with this local name; a read error if it is missing."""
@@ -209,7 +216,8 @@ class Block:
     Attributes:
         parent: local name of the block's parent (``""`` for the root itself).
         name: local name of the block.
-        node: the block, fully read; it is freed once the iteration moves on.
+        node: the block, fully read (the root: only started); a block is freed once the
+            iteration moves on.
     """
 
     parent: str
@@ -224,13 +232,13 @@ def stream_blocks(
     max_depth: int,
     max_bytes: int | None = xmlsafety.DEFAULT_MAX_BYTES,
 ) -> Iterator[Block]:
-    """Walk a file and yield its root (at its start), then each complete block (at its end).
+    """Walk a file and yield its root first, then each complete block in document order.
 
     Args:
         source: path, bytes or binary file object.
         blocks: local names of the elements to hand over once complete.
         max_depth: the depth (root = 0) below which a name in ``blocks`` is not a block but
-            part of one (``Bordereau`` inside an ``Enveloppe`` would not be handed over twice).
+            part of one.
         max_bytes: size limit checked before parsing.
 
     Raises:
@@ -238,41 +246,33 @@ def stream_blocks(
     """
     stream = xmlsafety.open_source(source, max_bytes=max_bytes)
     try:
-        stack: list[tuple[str, dict[str, int]]] = []
-        for event, element in xmlsafety.iterparse(stream):
+        root: Any = None
+        ranks: dict[str, int] = {}
+        for _, element in xmlsafety.iterparse(stream, events=("end",)):
+            if root is None:
+                root = element.getroottree().getroot()
+                yield Block("", local_name(root), Node(root, local_name(root)))
             name = local_name(element)
-            if event == "start":
-                if not stack:
-                    stack.append((name, {}))
-                    yield Block("", name, Node(element, name))
-                    continue
-                counts = stack[-1][1]
-                counts[name] = counts.get(name, 0) + 1
-                stack.append((f"{name}[{counts[name]}]", {}))
+            if name not in blocks:
                 continue
-            indexed, _ = stack.pop()
-            if not stack:
-                break
-            depth = len(stack)
-            if depth <= max_depth and name in blocks:
-                path = "/".join(_unindexed(part) for part, _ in stack) + "/" + indexed
-                yield Block(_bare(stack[-1][0]), name, Node(element, path))
-                element.clear(keep_tail=True)
-                parent = element.getparent()
-                while element.getprevious() is not None and parent is not None:
-                    del parent[0]
+            ancestors: list[str] = []
+            parent = element.getparent()
+            while parent is not None:
+                ancestors.append(local_name(parent))
+                parent = parent.getparent()
+            if not 0 < len(ancestors) <= max_depth:
+                continue
+            ancestors.reverse()
+            path = "/".join((*ancestors, name))
+            ranks[path] = ranks.get(path, 0) + 1
+            yield Block(ancestors[-1], name, Node(element, f"{path}[{ranks[path]}]"))
+            element.clear(keep_tail=True)
+            parent = element.getparent()
+            while element.getprevious() is not None:
+                del parent[0]
     finally:
         if stream is not source:
             stream.close()
-
-
-def _bare(indexed: str) -> str:
-    return indexed.split("[", 1)[0]
-
-
-def _unindexed(indexed: str) -> str:
-    """``ACQUIT[1]`` reads ``ACQUIT`` in a path: only the block itself keeps its rank."""
-    return indexed[: -len("[1]")] if indexed.endswith("[1]") else indexed
 
 
 def check_root(root: Node, expected: dict[str, T], *, what: str) -> T:
