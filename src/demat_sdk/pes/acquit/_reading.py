@@ -20,8 +20,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-from lxml import etree
-
 from demat_sdk.errors import PesReadError
 from demat_sdk.pes import xmlsafety
 from demat_sdk.pes.acquit._codes import PesCode
@@ -280,7 +278,7 @@ def check_root(root: Node, expected: dict[str, T], *, what: str) -> T:
     tag = root.element.tag
     if tag in expected:
         return expected[tag]
-    qname = etree.QName(tag)
+    namespace = tag[1:].split("}", 1)[0] if tag.startswith("{") else None
     raise root.error(
-        f"not a {what}: the root is {qname.localname!r} in namespace {qname.namespace!r}"
+        f"not a {what}: the root is {local_name(root.element)!r} in namespace {namespace!r}"
     )
