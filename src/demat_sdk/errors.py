@@ -25,10 +25,11 @@ narrower class to handle one situation::
     ├── JournalError                  the submission journal refuses (.kind, .key)
     │   ├── SubmissionConflictError   same key submitted again with another content
     │   └── OutcomeUnknownError       the remote side may have it: reconcile before resending
-    └── PesError                      PES V2 files (Hélios)
-        ├── PesModelError             a model rule is broken (.location names the object)
-        ├── PesReadError              a file could not be read (.line, .element)
-        └── PesWriteError             a file could not be written (nothing is left behind)
+    ├── PesError                      PES V2 files (Hélios)
+    │   ├── PesModelError             a model rule is broken (.location names the object)
+    │   ├── PesReadError              a file could not be read (.line, .element)
+    │   └── PesWriteError             a file could not be written (nothing is left behind)
+    └── ChannelError                  a file could not go through a Hélios channel (.path)
 
 Messages name the culprit (the operation, the JSON field, the bordereau or mandat) and never
 contain a secret: tokens, client secrets, passwords and ``cpro-account`` values are kept out of
@@ -43,6 +44,7 @@ __all__ = [
     "APIStatusError",
     "AuthenticationError",
     "BadRequestError",
+    "ChannelError",
     "ChorusBusinessError",
     "ConfigurationError",
     "ConnectError",
@@ -370,3 +372,18 @@ class PesReadError(PesError):
 
 class PesWriteError(PesError):
     """A PES file could not be written; no partial file was left behind."""
+
+
+# --- Hélios channels -----------------------------------------------------------------------
+
+
+class ChannelError(DematError):
+    """A file could not be sent, claimed or filed through a Hélios channel.
+
+    Attributes:
+        path: the file or directory at fault, if there is one.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(message)

@@ -1,0 +1,31 @@
+"""Exchanging PES files with Hélios: channels to send them and collect the answers.
+
+* :class:`HeliosChannel` — the contract: ``send`` a file and get a :class:`Receipt`, ``poll``
+  the answers as :class:`IncomingFile` objects, file them with ``mark_processed`` or
+  ``quarantine``;
+* :class:`FolderChannel` — a drop directory and a pick-up directory shared with a transmission
+  platform, with atomic moves and each answer handed over once;
+* :func:`detect_kind` — what a file is (ACK, PES_Retour…) from its root element.
+
+Reading and writing the files themselves is :mod:`demat_sdk.pes`'s job.
+"""
+
+from demat_sdk.helios.channels import (
+    FileKind,
+    FileSource,
+    HeliosChannel,
+    IncomingFile,
+    Receipt,
+    detect_kind,
+)
+from demat_sdk.helios.folder import FolderChannel
+
+__all__ = [
+    "FileKind",
+    "FileSource",
+    "FolderChannel",
+    "HeliosChannel",
+    "IncomingFile",
+    "Receipt",
+    "detect_kind",
+]

@@ -1,0 +1,284 @@
+"""Reading the PES return files: streamed blocks, ``V`` attributes, typed values, located errors.
+
+Every PES leaf is an empty element whose value sits in its ``V`` attribute (``<IdPost
+V="038011"/>``). A :class:`Node` wraps one element with a readable path
+(``PES_ACQUIT/ACQUIT/ElementACQUIT[3]``) and reads its children's values through a converter;
+any problem becomes a :class:`~demat_sdk.errors.PesReadError` giving the line and that path.
+
+:func:`stream_blocks` walks a file with the hardened ``iterparse`` and hands over one block at a
+time (an ``ElementACQUIT``, a ``Bordereau``…), freeing it once read, so memory stays bounded by
+the biggest block rather than the file. Only the root is namespace-qualified in PES; children are
+matched on their local name, so a producer that qualifies them too is still read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+from demat_sdk.errors import PesReadError
+from demat_sdk.pes import xmlsafety
+from demat_sdk.pes.acquit._codes import PesCode
+
+__all__ = [
+    "Block",
+    "Node",
+    "as_bool",
+    "as_date",
+    "as_decimal",
+    "as_int",
+    "as_text",
+    "as_year",
+    "check_root",
+    "code",
+    "local_name",
+    "stream_blocks",
+]
+
+T = TypeVar("T")
+C = TypeVar("C", bound=PesCode)
+
+_TIMEZONE = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
+
+
+def local_name(element: Any) -> str:
+    """The tag of an element without its namespace (``""`` for comments and PIs)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag if tag[:1] != "{" else tag.rsplit("}", 1)[-1]
+
+
+# --- converters: V attribute text -> Python value (ValueError when it does not fit) ---------
+
+
+def as_text(value: str) -> str:
+    """The text as written."""
+    return value
+
+
+def as_int(value: str) -> int:
+    """A whole number written in digits (``"0421"`` → 421)."""
+    stripped = value.strip()
+    if not stripped.isdigit() or not stripped.isascii():
+        raise ValueError(f"{value!r} is not a whole number")
+    return int(stripped)
+
+
+def as_decimal(value: str) -> Decimal:
+    """A decimal amount (``"39724.75"``)."""
+    try:
+        number = Decimal(value.strip())
+    except InvalidOperation:
+        raise ValueError(f"{value!r} is not a decimal number") from None
+    if not number.is_finite():
+        raise ValueError(f"{value!r} is not a decimal number")
+    return number
+
+
+def as_date(value: str) -> date:
+    """An ``xs:date`` (``2025-03-14``; a time zone suffix is accepted and dropped)."""
+    try:
+        return date.fromisoformat(_TIMEZONE.sub("", value.strip()))
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def as_year(value: str) -> int:
+    """An ``xs:gYear`` (``2025``)."""
+    stripped = _TIMEZONE.sub("", value.strip())
+    if len(stripped) != 4 or not stripped.isdigit():
+        raise ValueError(f"{value!r} is not a year (YYYY)")
+    return int(stripped)
+
+
+def as_bool(value: str) -> bool:
+    """An ``xs:boolean``: ``1``/``true`` or ``0``/``false``."""
+    stripped = value.strip()
+    if stripped in ("1", "true"):
+        return True
+    if stripped in ("0", "false"):
+        return False
+    raise ValueError(f"{value!r} is not a boolean (0, 1, true or false)")
+
+
+def code(enumeration: type[C]) -> Callable[[str], C]:
+    """A converter to a :class:`PesCode`; unknown codes are kept (``is_known`` is ``False``)."""
+
+    def convert(value: str) -> C:
+        stripped = value.strip()
+        if not stripped:
+            raise ValueError("the code is empty")
+        return enumeration(stripped)
+
+    return convert
+
+
+# --- nodes -------------------------------------------------------------------------------
+
+
+class Node:
+    """One element being read, with its path for error messages.
+
+    Args:
+        element: the lxml element.
+        path: its readable path (``PES_Retour/PES_DepenseRetour/Bordereau[2]``).
+    """
+
+    __slots__ = ("_by_name", "element", "path")
+
+    def __init__(self, element: Any, path: str) -> None:
+        self.element = element
+        self.path = path
+        self._by_name: dict[str, list[Any]] | None = None
+
+    def _named(self, tag: str) -> list[Any]:
+        """The child elements with this local name (the index is built once per node)."""
+        if self._by_name is None:
+            self._by_name = {}
+            for child in self.element:
+                self._by_name.setdefault(local_name(child), []).append(child)
+        return self._by_name.get(tag, [])
+
+    @property
+    def line(self) -> int | None:
+        """The line of the element in the source."""
+        line: int | None = self.element.sourceline
+        return line
+
+    def error(self, message: str) -> PesReadError:
+        """A read error located on this element."""
+        return PesReadError(message, line=self.line, element=self.path)
+
+    def children(self, tag: str) -> list[Node]:
+        """Every child element with this local name, in document order."""
+        found = self._named(tag)
+        if len(found) == 1:
+            return [Node(found[0], f"{self.path}/{tag}")]
+        return [Node(child, f"{self.path}/{tag}[{n}]") for n, child in enumerate(found, 1)]
+
+    def child(self, tag: str) -> Node | None:
+        """The first child element with this local name, if there is one."""
+        found = self._named(tag)
+        return Node(found[0], f"{self.path}/{tag}") if found else None
+
+    def require(self, tag: str) -> Node:
+        """The child element with this local name; a read error if it is missing."""
+        found = self.child(tag)
+        if found is None:
+            raise self.error(f"{tag} is missing")
+        return found
+
+    def value(self, tag: str, convert: Callable[[str], T]) -> T | None:
+        """The converted ``V`` value of a child, or ``None`` when the child is absent.
+
+        An empty ``V`` on an optional leaf (``<NumBord V=""/>``, which the *Light* types allow)
+        reads as ``None`` too, except for plain text where it stays ``""``.
+        """
+        found = self.child(tag)
+        if found is None:
+            return None
+        return found._convert(convert)
+
+    def required(self, tag: str, convert: Callable[[str], T]) -> T:
+        """The converted ``V`` value of a mandatory child; a read error if it is missing."""
+        found = self.require(tag)
+        result = found._convert(convert)
+        if result is None:
+            raise found.error(f"{tag} is empty")
+        return result
+
+    def _convert(self, convert: Callable[[str], T]) -> T | None:
+        raw = self.element.get("V")
+        if raw is None:
+            raise self.error(f"{local_name(self.element)} has no V attribute")
+        if raw == "" and convert is not as_text:
+            return None
+        try:
+            return convert(raw)
+        except ValueError as exc:
+            raise self.error(f"{local_name(self.element)}: {exc}") from None
+
+
+# --- streaming ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block handed over by :func:`stream_blocks`.
+
+    Attributes:
+        parent: local name of the block's parent (``""`` for the root itself).
+        name: local name of the block.
+        node: the block, fully read (the root: only started); a block is freed once the
+            iteration moves on.
+    """
+
+    parent: str
+    name: str
+    node: Node
+
+
+def stream_blocks(
+    source: xmlsafety.Source,
+    *,
+    blocks: frozenset[str],
+    max_depth: int,
+    max_bytes: int | None = xmlsafety.DEFAULT_MAX_BYTES,
+) -> Iterator[Block]:
+    """Walk a file and yield its root first, then each complete block in document order.
+
+    Args:
+        source: path, bytes or binary file object.
+        blocks: local names of the elements to hand over once complete.
+        max_depth: the depth (root = 0) below which a name in ``blocks`` is not a block but
+            part of one.
+        max_bytes: size limit checked before parsing.
+
+    Raises:
+        PesReadError: the file is too big, not well-formed or declares a DTD.
+    """
+    stream = xmlsafety.open_source(source, max_bytes=max_bytes)
+    try:
+        root: Any = None
+        ranks: dict[str, int] = {}
+        for _, element in xmlsafety.iterparse(stream, events=("end",)):
+            if root is None:
+                root = element.getroottree().getroot()
+                yield Block("", local_name(root), Node(root, local_name(root)))
+            name = local_name(element)
+            if name not in blocks:
+                continue
+            ancestors: list[str] = []
+            parent = element.getparent()
+            while parent is not None:
+                ancestors.append(local_name(parent))
+                parent = parent.getparent()
+            if not 0 < len(ancestors) <= max_depth:
+                continue
+            ancestors.reverse()
+            path = "/".join((*ancestors, name))
+            ranks[path] = ranks.get(path, 0) + 1
+            yield Block(ancestors[-1], name, Node(element, f"{path}[{ranks[path]}]"))
+            element.clear(keep_tail=True)
+            parent = element.getparent()
+            while element.getprevious() is not None:
+                del parent[0]
+    finally:
+        if stream is not source:
+            stream.close()
+
+
+def check_root(root: Node, expected: dict[str, T], *, what: str) -> T:
+    """Match the root's qualified tag against the expected ``{namespace}name`` keys."""
+    tag = root.element.tag
+    if tag in expected:
+        return expected[tag]
+    namespace = tag[1:].split("}", 1)[0] if tag.startswith("{") else None
+    raise root.error(
+        f"not a {what}: the root is {local_name(root.element)!r} in namespace {namespace!r}"
+    )
