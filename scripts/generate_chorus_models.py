@@ -727,8 +727,9 @@ def _declared_names(path: Path) -> list[str]:
 
 def render_init(generated: dict[str, list[str]]) -> str:
     modules: dict[str, list[str]] = {}
-    for name in HAND_WRITTEN_MODELS:
-        modules[name] = _declared_names(PACKAGE / "models" / f"{name}.py")
+    for name in HAND_WRITTEN_MODELS:  # the models, not the helpers of base.py
+        declared = _declared_names(PACKAGE / "models" / f"{name}.py")
+        modules[name] = [model for model in declared if model[:1].isupper()]
     modules.update(generated)
     owner: dict[str, str] = {}
     for module, names in modules.items():

@@ -13,7 +13,6 @@ from demat_sdk.chorus.models.base import (
     ChorusResponse,
     ParametresRecherche,
     ParametresRetour,
-    build_request,
 )
 from demat_sdk.chorus.models.engagements import (
     EngagementJuridique,
@@ -410,5 +409,4 @@ __all__ = [
     "WsRetourTelechargerGroupeFacture",
     "WsRetourTraiterFacture",
     "WsRetourTraiterFactureAValider",
-    "build_request",
 ]

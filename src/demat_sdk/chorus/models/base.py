@@ -9,7 +9,7 @@ from pydantic.alias_generators import to_camel
 
 from demat_sdk.chorus.enums import TriSens
 from demat_sdk.chorus.models.fields import official
-from demat_sdk.errors import InvalidRequestError
+from demat_sdk.errors import InvalidRequestError, ResponseValidationError
 
 __all__ = [
     "ChorusModel",
@@ -18,9 +18,11 @@ __all__ = [
     "ParametresRecherche",
     "ParametresRetour",
     "build_request",
+    "required_in_answer",
 ]
 
 Request = TypeVar("Request", bound="ChorusRequest")
+Value = TypeVar("Value")
 
 
 class ChorusModel(BaseModel):
@@ -83,6 +85,19 @@ def build_request(model: type[Request], operation: str, /, **fields: Any) -> Req
         raise InvalidRequestError(
             f"{where}: {first['msg']}{more}", operation=operation, field=where or None
         ) from None
+
+
+def required_in_answer(value: Value | None, operation: str, field: str) -> Value:
+    """``value``, which a successful answer must hold.
+
+    Raises:
+        ResponseValidationError: the answer left it out, naming the operation and the key.
+    """
+    if value is None:
+        raise ResponseValidationError(
+            operation=operation, field=field, message=f"the answer holds no {field}"
+        )
+    return value
 
 
 class ParametresRetour(ChorusModel):

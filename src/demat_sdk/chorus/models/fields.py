@@ -80,7 +80,7 @@ def _offset(text: str) -> timezone:
 
 def _to_datetime(value: Any) -> Any:
     if isinstance(value, str):
-        return parse_chorus_datetime(value) if value.strip() else None
+        return parse_chorus_datetime(value)
     if isinstance(value, date) and not isinstance(value, datetime):
         return datetime(value.year, value.month, value.day)
     return value
@@ -88,7 +88,7 @@ def _to_datetime(value: Any) -> Any:
 
 def _to_date(value: Any) -> Any:
     if isinstance(value, str):
-        return parse_chorus_datetime(value).date() if value.strip() else None
+        return parse_chorus_datetime(value).date()
     if isinstance(value, datetime):
         return value.date()
     return value
