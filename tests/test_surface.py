@@ -19,6 +19,7 @@ PUBLIC = {
     "DematError",
     "Endpoints",
     "Environment",
+    "IntegrationTimeoutError",
     "InvalidRequestError",
     "JournalError",
     "NotFoundError",

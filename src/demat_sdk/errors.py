@@ -22,6 +22,8 @@ narrower class to handle one situation::
     ├── ChorusBusinessError           body says codeRetour != 0 (HTTP 200 or 400)
     │                                 .code_retour, .libelle, .operation
     ├── ResponseValidationError       a response did not fit its model (.operation, .field)
+    ├── IntegrationTimeoutError       a deposited flux was not processed in the time given
+    │                                 (.numero_flux_depot, .etat); also a TimeoutError
     ├── JournalError                  the submission journal refuses (.kind, .key)
     │   ├── SubmissionConflictError   same key submitted again with another content
     │   └── OutcomeUnknownError       the remote side may have it: reconcile before resending
@@ -49,6 +51,7 @@ __all__ = [
     "ConfigurationError",
     "ConnectError",
     "DematError",
+    "IntegrationTimeoutError",
     "InvalidRequestError",
     "JournalError",
     "NotFoundError",
@@ -288,6 +291,31 @@ class ResponseValidationError(DematError):
         where = f" at {field!r}" if field else ""
         more = f" (+{len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
         super().__init__(f"{operation}: unexpected response{where}: {message}{more}")
+
+
+# --- following a flux -----------------------------------------------------------------------
+
+
+class IntegrationTimeoutError(DematError, TimeoutError):
+    """A deposited flux did not reach a final state within the time given.
+
+    The flux is not lost: Chorus Pro is still processing it (or holds it for re-processing,
+    ``IN_EN_ATTENTE_RETRAITEMENT_CPP``); wait again later with the same ``numero_flux_depot``.
+
+    Attributes:
+        numero_flux_depot: the flux waited for.
+        etat: its last state seen (an ``EtatFlux`` code), or ``None`` if Chorus Pro gave none.
+        waited: seconds waited.
+    """
+
+    def __init__(self, *, numero_flux_depot: str, etat: str | None, waited: float) -> None:
+        self.numero_flux_depot = numero_flux_depot
+        self.etat = etat
+        self.waited = waited
+        state = etat or "no state reported"
+        super().__init__(
+            f"flux {numero_flux_depot} not processed after {waited:.0f} s (last state: {state})"
+        )
 
 
 # --- submission journal ------------------------------------------------------------------

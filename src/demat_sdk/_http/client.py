@@ -74,11 +74,12 @@ class BaseAPIClient:
         self._endpoints: Endpoints = resolve_endpoints(
             environment, base_url=base_url, token_url=token_url
         )
+        self._clock = clock or time.monotonic
         self._auth = PisteAuth(
             credentials or PisteCredentials.from_env(),
             account or TechnicalAccount.from_env(),
             token_url=self._endpoints.token_url,
-            clock=clock or time.monotonic,
+            clock=self._clock,
         )
         self._timeout = _as_timeout(timeout)
         self._max_retries = max_retries
@@ -122,8 +123,15 @@ class BaseAPIClient:
 
     # --- request building --------------------------------------------------------------------
 
-    def _settings(self, options: RequestOptions) -> tuple[httpx.Timeout, int]:
-        timeout = _as_timeout(options["timeout"]) if "timeout" in options else self._timeout
+    def _settings(
+        self, operation: Operation[Any], options: RequestOptions
+    ) -> tuple[httpx.Timeout, int]:
+        if "timeout" in options:
+            timeout = _as_timeout(options["timeout"])
+        elif operation.transfer_timeout is not None:
+            timeout = _at_least(self._timeout, operation.transfer_timeout)
+        else:
+            timeout = self._timeout
         return timeout, options.get("max_retries", self._max_retries)
 
     def _url(self, operation: Operation[Any]) -> str:
@@ -203,7 +211,7 @@ class SyncAPIClient(BaseAPIClient):
         options: RequestOptions | None = None,
     ) -> Response:
         """Send one operation with retries as its safety allows, and decode its answer."""
-        timeout, max_retries = self._settings(options or {})
+        timeout, max_retries = self._settings(operation, options or {})
         content = self._encode(operation, body)
         retrying = tenacity.Retrying(
             sleep=time.sleep if self._retry.sleep is None else self._retry.sleep,
@@ -267,7 +275,7 @@ class AsyncAPIClient(BaseAPIClient):
         options: RequestOptions | None = None,
     ) -> Response:
         """Send one operation with retries as its safety allows, and decode its answer."""
-        timeout, max_retries = self._settings(options or {})
+        timeout, max_retries = self._settings(operation, options or {})
         content = self._encode(operation, body)
         retrying = tenacity.AsyncRetrying(
             sleep=self._async_sleep,
@@ -311,6 +319,20 @@ class AsyncAPIClient(BaseAPIClient):
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
+
+
+def _at_least(timeout: httpx.Timeout, seconds: float) -> httpx.Timeout:
+    """``timeout`` with its read and write phases raised to ``seconds`` (``None`` stays off)."""
+
+    def raised(phase: float | None) -> float | None:
+        return None if phase is None else max(phase, seconds)
+
+    return httpx.Timeout(
+        connect=timeout.connect,
+        read=raised(timeout.read),
+        write=raised(timeout.write),
+        pool=timeout.pool,
+    )
 
 
 def _as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:

@@ -37,6 +37,9 @@ class Operation(Generic[Model]):
         safety: whether it may be sent twice (searches) or not (deposits, status changes).
         response: the model its answer is decoded into.
         method: ``POST`` for everything but the health check.
+        transfer_timeout: for operations that carry big files (deposits, downloads), the
+            least time in seconds given to read and to write, whatever the client's default;
+            a per-call ``timeout`` still wins.
     """
 
     name: str
@@ -44,6 +47,7 @@ class Operation(Generic[Model]):
     safety: Safety
     response: type[Model]
     method: Literal["GET", "POST"] = "POST"
+    transfer_timeout: float | None = None
 
 
 class RequestOptions(TypedDict, total=False):

@@ -2,7 +2,9 @@
 
 A resource module writes each operation once, in a ``…Methods`` mixin, with
 :func:`~demat_sdk._http.operation.api_method`; the blocking class mixes it with
-:class:`SyncResource`, the asyncio class with :class:`AsyncResource`.
+:class:`SyncResource`, the asyncio class with :class:`AsyncResource`. A search's
+:class:`~demat_sdk._http.pagination.Page` is bound to the resource that fetched it, so that it
+fetches the following pages the same way (blocking or awaited).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import TypeVar
 
 from demat_sdk._http.client import AsyncAPIClient, SyncAPIClient
 from demat_sdk._http.operation import AsyncRunner, Call, SyncRunner
+from demat_sdk._http.pagination import bind_page
 
 __all__ = ["AsyncResource", "SyncResource"]
 
@@ -27,7 +30,8 @@ class SyncResource(SyncRunner):
         return f"<{type(self).__name__} of {self._client!r}>"
 
     def _run(self, call: Call[Result]) -> Result:
-        return call.extract(self._client.request(call.operation, call.body, call.options))
+        result = call.extract(self._client.request(call.operation, call.body, call.options))
+        return bind_page(result, self._run, asynchronous=False)
 
 
 class AsyncResource(AsyncRunner):
@@ -40,4 +44,5 @@ class AsyncResource(AsyncRunner):
         return f"<{type(self).__name__} of {self._client!r}>"
 
     async def _run(self, call: Call[Result]) -> Result:
-        return call.extract(await self._client.request(call.operation, call.body, call.options))
+        answer = await self._client.request(call.operation, call.body, call.options)
+        return bind_page(call.extract(answer), self._run, asynchronous=True)

@@ -10,7 +10,11 @@ import httpx
 from demat_sdk._http.client import AsyncAPIClient, SyncAPIClient
 from demat_sdk._http.retry import DEFAULT_MAX_RETRIES, RetryPolicy
 from demat_sdk._http.settings import Environment, PisteCredentials, TechnicalAccount
+from demat_sdk.chorus.engagements import AsyncEngagements, Engagements
+from demat_sdk.chorus.factures import AsyncFactures, Factures
+from demat_sdk.chorus.structures import AsyncStructures, Structures
 from demat_sdk.chorus.transverses import AsyncTransverses, Transverses
+from demat_sdk.chorus.utilisateurs import AsyncUtilisateurs, Utilisateurs
 
 __all__ = ["AsyncChorusPro", "ChorusPro"]
 
@@ -69,9 +73,29 @@ class ChorusPro(SyncAPIClient):
         )
 
     @cached_property
+    def factures(self) -> Factures:
+        """Invoices: deposit, submission, searches, consultation, processing, download."""
+        return Factures(self)
+
+    @cached_property
+    def structures(self) -> Structures:
+        """Structures and their services: where an invoice may go and what it needs."""
+        return Structures(self)
+
+    @cached_property
     def transverses(self) -> Transverses:
-        """Health check and reference lists."""
+        """Reference lists, flux reports, attachments, the recipients' directory."""
         return Transverses(self)
+
+    @cached_property
+    def engagements(self) -> Engagements:
+        """Legal commitments (engagements juridiques) of State services."""
+        return Engagements(self)
+
+    @cached_property
+    def utilisateurs(self) -> Utilisateurs:
+        """The technical account's attachments."""
+        return Utilisateurs(self)
 
 
 class AsyncChorusPro(AsyncAPIClient):
@@ -111,6 +135,26 @@ class AsyncChorusPro(AsyncAPIClient):
         )
 
     @cached_property
+    def factures(self) -> AsyncFactures:
+        """Invoices: deposit, submission, searches, consultation, processing, download."""
+        return AsyncFactures(self)
+
+    @cached_property
+    def structures(self) -> AsyncStructures:
+        """Structures and their services: where an invoice may go and what it needs."""
+        return AsyncStructures(self)
+
+    @cached_property
     def transverses(self) -> AsyncTransverses:
-        """Health check and reference lists."""
+        """Reference lists, flux reports, attachments, the recipients' directory."""
         return AsyncTransverses(self)
+
+    @cached_property
+    def engagements(self) -> AsyncEngagements:
+        """Legal commitments (engagements juridiques) of State services."""
+        return AsyncEngagements(self)
+
+    @cached_property
+    def utilisateurs(self) -> AsyncUtilisateurs:
+        """The technical account's attachments."""
+        return AsyncUtilisateurs(self)

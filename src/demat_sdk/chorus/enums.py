@@ -38,6 +38,7 @@ __all__ = [
     "TypeFactureTravaux",
     "TypeHabilitation",
     "TypeIdentifiantStructure",
+    "TypeObjetPieceJointe",
     "TypeStructure",
     "TypeTva",
 ]
@@ -408,6 +409,26 @@ class TypeHabilitation(ChorusEnum):
 
     CONSULTATION_UNIQUEMENT = "CONSULTATION_UNIQUEMENT"
     MODIFICATION = "MODIFICATION"
+
+
+class TypeObjetPieceJointe(ChorusEnum):
+    """What an attachment type applies to (``typeObjet`` of ``recupererTypesPieceJointe``)."""
+
+    STRUCTURE = "STRUCTURE"
+    UTILISATEUR = "UTILISATEUR"
+    CB = "CB"
+    MANDAT = "MANDAT"
+    FICHE_RACCORDEMENT = "FICHE_RACCORDEMENT"
+    EJ = "EJ"
+    MEMOIRE = "MEMOIRE"
+    DMD_RBST = "DMD_RBST"
+    TRANSVERSE = "TRANSVERSE"
+    FACTURE_TRAVAUX = "FACTURE_TRAVAUX"
+    FACTURE = "FACTURE"
+    DMDE_CPTE_DEV_SI_EXT = "DMDE_CPTE_DEV_SI_EXT"
+    SOLLICITATION = "SOLLICITATION"
+    CERTIFICAT = "CERTIFICAT"
+    PJ_REJET_EDI = "PJ_REJET_EDI"
 
 
 _TERMINAL_FLUX = frozenset(

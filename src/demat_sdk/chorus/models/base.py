@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic.alias_generators import to_camel
 
-__all__ = ["ChorusModel", "ChorusRequest", "ChorusResponse"]
+from demat_sdk.chorus.enums import TriSens
+from demat_sdk.chorus.models.fields import official
+from demat_sdk.errors import InvalidRequestError, ResponseValidationError
+
+__all__ = [
+    "ChorusModel",
+    "ChorusRequest",
+    "ChorusResponse",
+    "ParametresRecherche",
+    "ParametresRetour",
+    "build_request",
+    "required_in_answer",
+]
+
+Request = TypeVar("Request", bound="ChorusRequest")
+Value = TypeVar("Value")
 
 
 class ChorusModel(BaseModel):
@@ -13,7 +30,8 @@ class ChorusModel(BaseModel):
 
     Field names are the JSON keys in snake_case; the exact key is the alias (generated in
     camelCase, or given by hand where Chorus Pro spells it otherwise). Unknown keys are kept
-    (``model_extra``) so that a new field on the server side never breaks a client.
+    (``model_extra``) so that a new field on the server side never breaks a client, and a number
+    where text is declared (``"identifiantStructure": 99999999999999``) is read as text.
     """
 
     model_config = ConfigDict(
@@ -23,6 +41,7 @@ class ChorusModel(BaseModel):
         serialize_by_alias=True,
         extra="allow",
         frozen=True,
+        coerce_numbers_to_str=True,
     )
 
 
@@ -48,3 +67,56 @@ class ChorusRequest(BaseModel):
         extra="forbid",
         frozen=True,
     )
+
+
+def build_request(model: type[Request], operation: str, /, **fields: Any) -> Request:
+    """Build a request body from a method's arguments, refusing bad ones before sending.
+
+    Raises:
+        InvalidRequestError: an argument does not fit (a code that is not official, a text
+            where a date is expected…), naming the argument and the operation.
+    """
+    try:
+        return model.model_validate(fields)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise InvalidRequestError(
+            f"{where}: {first['msg']}{more}", operation=operation, field=where or None
+        ) from None
+
+
+def required_in_answer(value: Value | None, operation: str, field: str) -> Value:
+    """``value``, which a successful answer must hold.
+
+    Raises:
+        ResponseValidationError: the answer left it out, naming the operation and the key.
+    """
+    if value is None:
+        raise ResponseValidationError(
+            operation=operation, field=field, message=f"the answer holds no {field}"
+        )
+    return value
+
+
+class ParametresRetour(ChorusModel):
+    """Where a search answer says which page it is (``parametresRetour``)."""
+
+    page_courante: int | None = None
+    pages: int | None = None
+    nb_resultats_par_page: int | None = None
+    total: int | None = None
+
+
+class ParametresRecherche(ChorusRequest):
+    """Paging and sort of a search outside the Swagger files (``parametresRecherche``).
+
+    The sort columns of these searches are not published: ``tri_colonne`` is free text
+    (``IdStructure``, ``NomDestinataire``…).
+    """
+
+    page_resultat_demandee: int | None = None
+    nb_resultats_par_page: int | None = None
+    tri_sens: Annotated[TriSens, official()] | None = None
+    tri_colonne: str | None = None

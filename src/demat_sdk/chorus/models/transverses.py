@@ -1,33 +1,80 @@
-"""Models of the transverses API: health check and reference lists."""
+"""Models of the transverses API: health check, reference lists, flux reports, files, directory.
+
+No Swagger file of this API is published; field names follow the public clients that call it
+(see the Chorus Pro reference notes).
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
 from pydantic import Field
 
-from demat_sdk.chorus.models.base import ChorusModel, ChorusResponse
+from demat_sdk.chorus.enums import (
+    EtatFlux,
+    StatutFacture,
+    SyntaxeFlux,
+    TypeObjetPieceJointe,
+    TypeStructure,
+)
+from demat_sdk.chorus.models.base import (
+    ChorusModel,
+    ChorusRequest,
+    ChorusResponse,
+    ParametresRecherche,
+    ParametresRetour,
+)
+from demat_sdk.chorus.models.fields import (
+    ChorusDateTime,
+    FichierBase64,
+    LenientList,
+    official,
+)
 
 __all__ = [
+    "AjouterFichierParam",
     "CadreFacturation",
+    "CompteRendu",
+    "CompteRenduDetaille",
+    "ConsulterCRDetailleParam",
+    "ConsulterCRParam",
+    "CoordonneeBancaire",
+    "DestinataireTrouve",
     "Devise",
+    "ErreurDemandePaiement",
+    "ErreurTechnique",
+    "FichierAnnuaire",
     "FormatFlux",
     "HealthCheck",
     "ListeCadresFacturation",
+    "ListeCoordonneesBancaires",
+    "ListeDestinataires",
     "ListeDevises",
     "ListeFormatsFlux",
     "ListeModesDepot",
     "ListeModesReglement",
     "ListeMotifsExonerationTva",
+    "ListeMotifsRefus",
     "ListePays",
+    "ListeStatutsPossibles",
+    "ListeStructuresActives",
     "ListeTauxTva",
     "ListeTypesDemandePaiement",
+    "ListeTypesPieceJointe",
     "ModeDepotItem",
     "ModeReglement",
     "MotifExonerationTva",
+    "MotifRefus",
     "Pays",
+    "PieceJointeAjoutee",
+    "RechercherDestinataireParam",
+    "StatutPossible",
+    "StructureActive",
     "TauxTva",
     "TypeDemandePaiementItem",
+    "TypePieceJointe",
 ]
 
 
@@ -155,3 +202,196 @@ class ListeTypesDemandePaiement(ChorusResponse):
     """Answer of ``recupererTypeDemandePaiement``."""
 
     liste_type_demande_paiement: list[TypeDemandePaiementItem] = Field(default_factory=list)
+
+
+# --- flux reports ------------------------------------------------------------------------------
+
+
+class ConsulterCRParam(ChorusRequest):
+    """Request body of ``consulterCR``."""
+
+    numero_flux_depot: str
+    date_depot: date | None = None
+    syntaxe_flux: Annotated[SyntaxeFlux, official()] | None = None
+
+
+class CompteRendu(ChorusResponse):
+    """Answer of ``consulterCR``: the state of a deposited flux and its PDF report."""
+
+    numero_flux_depot: str | None = None
+    etat_courant_flux: EtatFlux | None = None
+    date_depot_flux: ChorusDateTime | None = None
+    date_heure_etat_courant_flux: ChorusDateTime | None = None
+    code_interface_flux: str | None = None
+    code_appli_partenaire: str | None = None
+    designation_partenaire: str | None = None
+    nom_fichier_flux: str | None = None
+    fichier_cr: FichierBase64 | None = Field(default=None, alias="fichierCR", repr=False)
+    """The report itself (a PDF), decoded from base64."""
+
+
+class ConsulterCRDetailleParam(ChorusRequest):
+    """Request body of ``consulterCRDetaille``."""
+
+    numero_flux_depot: str
+    syntaxe_flux: Annotated[SyntaxeFlux, official()] | None = None
+
+
+class ErreurDemandePaiement(ChorusModel):
+    """Why one invoice (demande de paiement) of a flux was refused."""
+
+    identifiant_fournisseur: str | None = None
+    identifiant_destinataire: str | None = None
+    numero_dp: str | None = Field(default=None, alias="numeroDP")
+    """The invoice number, as written in the flux."""
+    libelle_erreur_dp: str | None = Field(default=None, alias="libelleErreurDP")
+
+
+class ErreurTechnique(ChorusModel):
+    """A technical error on a whole flux."""
+
+    code_erreur: str | None = None
+    libelle_erreur: str | None = None
+    nature_erreur: str | None = None
+
+
+class CompteRenduDetaille(ChorusResponse):
+    """Answer of ``consulterCRDetaille``: the state of a flux and the errors found in it."""
+
+    etat_courant_depot_flux: EtatFlux | None = None
+    date_depot_flux: ChorusDateTime | None = None
+    date_heure_etat_courant_flux: ChorusDateTime | None = None
+    code_interface_depot_flux: str | None = None
+    nom_fichier: str | None = None
+    liste_erreur_dp: LenientList[ErreurDemandePaiement] = Field(
+        default_factory=list, alias="listeErreurDP"
+    )
+    """Errors per invoice; read even when the API sends one object instead of a list."""
+    liste_erreur_technique: LenientList[ErreurTechnique] = Field(default_factory=list)
+
+
+# --- files and the directory ---------------------------------------------------------------------
+
+
+class AjouterFichierParam(ChorusRequest):
+    """Request body of ``ajouterFichierDansSysteme``."""
+
+    piece_jointe_fichier: FichierBase64 = Field(repr=False)
+    piece_jointe_nom: str
+    piece_jointe_type_mime: str
+    piece_jointe_extension: str
+
+
+class PieceJointeAjoutee(ChorusResponse):
+    """Answer of ``ajouterFichierDansSysteme``: the id to quote in an invoice."""
+
+    piece_jointe_id: int | None = None
+
+
+class FichierAnnuaire(ChorusResponse):
+    """Answer of ``telechargerAnnuaireDestinataire``."""
+
+    fichier_resultat: FichierBase64 | None = Field(default=None, repr=False)
+    """The directory of public recipients, decoded from base64."""
+
+
+class RechercherDestinataireParam(ChorusRequest):
+    """Request body of ``rechercherDestinataire``."""
+
+    identifiant: str | None = None
+    nom_ville_code_postal: str | None = None
+    type_structure: Annotated[TypeStructure, official()] | None = None
+    parametres_recherche: ParametresRecherche | None = None
+
+
+class DestinataireTrouve(ChorusModel):
+    """A public structure found by ``rechercherDestinataire``."""
+
+    id_structure_cpp: int | None = Field(default=None, alias="idStructureCPP")
+    siret: str | None = None
+    nom_destinataire: str | None = None
+    adresse_code_postal: str | None = None
+    adresse_ville: str | None = None
+
+
+class ListeDestinataires(ChorusResponse):
+    """Answer of ``rechercherDestinataire``."""
+
+    liste_destinataires: LenientList[DestinataireTrouve] = Field(default_factory=list)
+    parametres_retour: ParametresRetour | None = None
+
+
+# --- the user's structures and bank accounts -----------------------------------------------------
+
+
+class StructureActive(ChorusModel):
+    """A structure the technical account is attached to (its ``idStructureCPP``)."""
+
+    id_structure_cpp: int | None = Field(default=None, alias="idStructureCPP")
+    identifiant: str | None = None
+    designation_structure: str | None = None
+
+
+class ListeStructuresActives(ChorusResponse):
+    """Answer of ``recupererStructuresActivesPourFournisseur`` / ``…PourDestinataire``."""
+
+    liste_structures: LenientList[StructureActive] = Field(default_factory=list)
+
+
+class CoordonneeBancaire(ChorusModel):
+    """A valid bank account of a structure (its id goes in ``soumettreFacture``)."""
+
+    id_coordonnee_bancaire: int | None = None
+    nom_coordonnee_bancaire: str | None = None
+
+
+class ListeCoordonneesBancaires(ChorusResponse):
+    """Answer of ``recupererCoordonneesBancairesValides``."""
+
+    liste_coordonnee_bancaire: LenientList[CoordonneeBancaire] = Field(default_factory=list)
+
+
+# --- what a recipient or a validator may do ------------------------------------------------------
+
+
+class StatutPossible(ChorusModel):
+    """A status a recipient may give an invoice in its current status."""
+
+    statut_possible_pour_traitement: StatutFacture
+
+
+class ListeStatutsPossibles(ChorusResponse):
+    """Answer of ``recupererEtatsPossiblesPourTraitement``."""
+
+    liste_statuts_possibles_pour_traitement: LenientList[StatutPossible] = Field(
+        default_factory=list
+    )
+
+
+class TypePieceJointe(ChorusModel):
+    """A kind of attachment (``codeTypePieceJointe``)."""
+
+    id_type_piece_jointe: int | None = None
+    code_type_piece_jointe: str | None = None
+    libelle_type_piece_jointe: str | None = None
+    type_objet: TypeObjetPieceJointe | None = None
+
+
+class ListeTypesPieceJointe(ChorusResponse):
+    """Answer of ``recupererTypesPieceJointe``."""
+
+    liste_type_piece_jointe: LenientList[TypePieceJointe] = Field(default_factory=list)
+
+
+class MotifRefus(ChorusModel):
+    """A coded reason a validator may give to refuse an invoice."""
+
+    id_motif: int | None = None
+    code_motif: str | None = None
+    libelle_motif: str | None = None
+
+
+class ListeMotifsRefus(ChorusResponse):
+    """Answer of ``recupererMotifsRefusFactureAValider``."""
+
+    liste_motif_refus_facture_a_valider: LenientList[MotifRefus] = Field(default_factory=list)
