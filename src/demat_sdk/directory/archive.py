@@ -200,7 +200,7 @@ def _gzip_source(
 
 def _zip_members(content: Path | bytes, *, name: str, limits: ArchiveLimits) -> list[CsvSource]:
     try:
-        with zipfile.ZipFile(_binary(content)) as archive:
+        with _binary(content) as raw, zipfile.ZipFile(raw) as archive:
             members = [
                 info
                 for info in archive.infolist()
@@ -257,7 +257,11 @@ def _member_opener(
         ratio_limit = max(info.compress_size, 1) * limits.max_ratio
         limit = min(ratio_limit, budget.left)
         try:
-            with zipfile.ZipFile(_binary(content)) as archive, archive.open(info) as stream:
+            with (
+                _binary(content) as raw,
+                zipfile.ZipFile(raw) as archive,
+                archive.open(info) as stream,
+            ):
                 reader = CountingReader(stream, source=name, limit=limit)
                 try:
                     yield reader

@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Final, TypeVar
+from typing import Any, BinaryIO, Final
 
 from demat_sdk.chorus.enums import TypeIdentifiantStructure
 from demat_sdk.directory.records import ExportKind, Service, Structure
@@ -139,8 +138,6 @@ SERVICES_HEADER: Final = (
     "Identifiant", "RaisonSociale", "Code", "Nom", "GestionEGMT", "ServiceActif", *_ADDRESS_HEADER,
 )  # fmt: skip
 
-_T = TypeVar("_T")
-
 
 def _header_key(name: str) -> str:
     """A header name reduced for matching: no BOM, no spaces or underscores, case-folded."""
@@ -151,12 +148,18 @@ def check_encoding(encoding: str) -> str:
     """The codec to read with: ``utf-8`` becomes ``utf-8-sig`` (a byte-order mark is skipped).
 
     Raises:
-        DirectoryImportError: the encoding is unknown to Python.
+        DirectoryImportError: the encoding is unknown to Python, or not ASCII-compatible
+            (UTF-16, UTF-32: lines are split on the newline byte).
     """
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
         raise DirectoryImportError(f"unknown encoding {encoding!r}") from None
+    if "\n".encode(name) != b"\n":
+        raise DirectoryImportError(
+            f"encoding {encoding!r} is not supported: the export is UTF-8, Windows-1252 or "
+            "another ASCII-compatible encoding"
+        )
     return "utf-8-sig" if name == "utf-8" else name
 
 
@@ -176,8 +179,11 @@ class ExportReader:
     def __init__(self, stream: BinaryIO, *, source: str, encoding: str, issues: IssueLog) -> None:
         self.source = source
         self._issues = issues
-        self._text = io.TextIOWrapper(stream, encoding=encoding, newline="")
-        self._header_line = self._decode(self._text.readline, line=1)
+        self._stream = stream
+        self._decoder = codecs.getincrementaldecoder(encoding)()
+        self._physical = 0  # lines read so far
+        self._lines = self._decoded_lines()
+        self._header_line = next(self._lines, "")
         if not self._header_line.strip():
             raise DirectoryImportError("empty file: a header line was expected", source=source)
         self.delimiter, header = self._split_header(self._header_line)
@@ -234,36 +240,42 @@ class ExportReader:
         build: Callable[[list[str], int], Structure | Service | None] = (
             self._structure if self.kind is ExportKind.STRUCTURES else self._service
         )
-        reader = csv.reader(self._text, delimiter=self.delimiter)
-        last_line = 1
+        reader = csv.reader(self._lines, delimiter=self.delimiter)
         while True:
-            start = last_line + 1
-            row = self._decode(lambda: next(reader, None), line=start)
+            start = self._physical + 1
+            try:
+                row = next(reader, None)
+            except csv.Error as error:
+                raise DirectoryImportError(
+                    f"unreadable CSV: {error}", source=self.source, line=self._physical
+                ) from None
             if row is None:
                 return
-            last_line = reader.line_num + 1
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue
             record = build(row, start)
             if record is not None:
                 yield start, record
 
-    def _decode(self, read: Callable[[], _T], *, line: int) -> _T:
-        try:
-            return read()
-        except UnicodeDecodeError as error:
-            hint = (
-                " — if the file is in Windows-1252 or Latin-1, import it with encoding='cp1252'"
-                if "utf" in error.encoding.replace("_", "-")
-                else ""
-            )
-            raise DirectoryImportError(
-                f"bytes that are not {error.encoding}{hint}", source=self.source, line=line
-            ) from None
-        except csv.Error as error:
-            raise DirectoryImportError(
-                f"unreadable CSV: {error}", source=self.source, line=line
-            ) from None
+    def _decoded_lines(self) -> Iterator[str]:
+        """The file's lines as text, decoded one by one so that an error names its line."""
+        decode = self._decoder.decode
+        for raw in self._stream:
+            self._physical += 1
+            try:
+                yield decode(raw)
+            except UnicodeDecodeError as error:
+                hint = (
+                    " — if the file is in Windows-1252 or Latin-1, import it with encoding='cp1252'"
+                    if error.encoding.lower().replace("_", "-").startswith("utf")
+                    else ""
+                )
+                raise DirectoryImportError(
+                    f"bytes that are not {error.encoding} (byte {error.start + 1} of the line)"
+                    f"{hint}",
+                    source=self.source,
+                    line=self._physical,
+                ) from None
 
     def _values(self, row: list[str], line: int) -> list[Any] | None:
         """The row's values in the order of the columns ("" for absent optional columns)."""
