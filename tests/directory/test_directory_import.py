@@ -478,6 +478,8 @@ def test_files_that_are_not_directories_are_refused(tmp_path: Path) -> None:
         db.execute("PRAGMA user_version = 99")
     with pytest.raises(DirectoryError, match="schema version 99"):
         Directory.open(newer)
+    with pytest.raises(DirectoryError, match="cannot open"):
+        Directory.open(tmp_path / "no" / "such" / "folder.sqlite3")
 
 
 def test_a_directory_in_memory(tmp_path: Path) -> None:

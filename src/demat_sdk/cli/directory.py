@@ -271,11 +271,7 @@ def _lookup(args: argparse.Namespace) -> int:
 def _lookup_siret(directory: Directory, args: argparse.Namespace) -> int:
     routing = directory.routing(args.siret, args.code_service)
     if routing is None:
-        if args.json:
-            _print_json({"structure": None})
-        else:
-            _out(f"{args.siret}: not in the directory")
-        return EXIT_NOT_FOUND
+        return _siret_not_found(args)
     services = directory.services(args.siret, active_only=args.active_only)
     if args.json:
         _print_json(
@@ -327,6 +323,14 @@ def _routing_lines(routing: Routing) -> Iterator[str]:
             yield "FACTURES_PUBLIQUES: reserved to invoices from public entities"
 
 
+def _siret_not_found(args: argparse.Namespace) -> int:
+    if args.json:
+        _print_json({"structure": None})
+    else:
+        _out(f"{args.siret}: not in the directory")
+    return EXIT_NOT_FOUND
+
+
 def _show_structures(structures: list[Structure], as_json: bool) -> int:
     if as_json:
         _print_json({"structures": [_plain(structure) for structure in structures]})
@@ -370,11 +374,7 @@ def _hygiene(args: argparse.Namespace) -> int:
             max_codes_without_engagement=args.max_without_engagement,
         )
     if report is None:
-        if args.json:
-            _print_json({"structure": None})
-        else:
-            _out(f"{args.siret}: not in the directory")
-        return EXIT_NOT_FOUND
+        return _siret_not_found(args)
     if args.json:
         _print_json(report.to_dict())
     else:

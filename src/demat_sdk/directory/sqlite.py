@@ -122,11 +122,22 @@ class _Table:
         columns = ", ".join(self.stored)
         marks = ", ".join("?" for _ in (*self.stored, "source", "line"))
         key_sql = ", ".join(self.key)
-        self.stage_sql = (
-            f"INSERT INTO {self.staging} ({columns}, source, line) VALUES ({marks}) "  # noqa: S608
-            f"ON CONFLICT ({key_sql}) DO UPDATE SET dropped = "
-            "coalesce(dropped || ' ', '') || excluded.source || ':' || excluded.line"
+        # Staging is an append-only table indexed afterwards: much faster than keeping a
+        # B-tree ordered while rows arrive in no particular order.
+        self.staging_ddl = (
+            f"DROP TABLE IF EXISTS {self.staging}",
+            f"CREATE TABLE {self.staging} ({columns}, source INTEGER, line INTEGER)",
         )
+        self.index_sql = f"CREATE INDEX {self.staging}_key ON import_{name} ({key_sql})"
+        self.stage_sql = f"INSERT INTO {self.staging} ({columns}, source, line) VALUES ({marks})"  # noqa: S608
+        self.repeated_keys_sql = (
+            f"SELECT {key_sql} FROM {self.staging} GROUP BY {key_sql} HAVING count(*) > 1"  # noqa: S608
+        )
+        key_match = " AND ".join(f"{part} = ?" for part in self.key)
+        self.rows_of_key_sql = (
+            f"SELECT rowid, source, line FROM {self.staging} WHERE {key_match} ORDER BY rowid"  # noqa: S608
+        )
+        self.drop_row_sql = f"DELETE FROM {self.staging} WHERE rowid = ?"  # noqa: S608
         joined = " AND ".join(f"t.{part} = s.{part}" for part in self.key)
         self.count_new_sql = (
             f"SELECT count(*) FROM {self.staging} s WHERE NOT EXISTS "  # noqa: S608
@@ -137,7 +148,7 @@ class _Table:
         theirs = ", ".join(f"excluded.{column}" for column in self.stored)
         self.merge_sql = (
             f"INSERT INTO main.{name} ({columns}, withdrawn_on, updated_at) "  # noqa: S608
-            f"SELECT {columns}, NULL, :now FROM {self.staging} WHERE true "
+            f"SELECT {columns}, NULL, :now FROM {self.staging} WHERE true ORDER BY {key_sql} "
             f"ON CONFLICT ({key_sql}) DO UPDATE SET {updates}, withdrawn_on = NULL, "
             "updated_at = excluded.updated_at "
             f"WHERE ({mine}) IS NOT ({theirs}) OR {name}.withdrawn_on IS NOT NULL"
@@ -148,16 +159,6 @@ class _Table:
             f"WHERE withdrawn_on IS NULL AND NOT EXISTS "
             f"(SELECT 1 FROM {self.staging} s WHERE {joined_main})"
         )
-
-    def staging_ddl(self) -> list[str]:
-        key_sql = ", ".join(self.key)
-        return [
-            f"DROP TABLE IF EXISTS {self.staging}",
-            f"CREATE TABLE {self.staging} ("
-            + ", ".join(self.stored)
-            + f", source INTEGER, line INTEGER, dropped TEXT, PRIMARY KEY ({key_sql})"
-            ") WITHOUT ROWID",
-        ]
 
 
 _TABLES: Final = {
@@ -203,8 +204,9 @@ def _service_of(row: Sequence[Any]) -> Service:
 class SQLiteStore:
     """The directory in a SQLite file (created when missing) or in memory (``":memory:"``).
 
-    One connection, shared by threads under a lock; open one store per process. Readers in other
-    processes are welcome (WAL mode).
+    One connection, shared by threads under a lock (an import holds it: lookups through the same
+    store wait for the import to end). Other stores on the same file, in this process or others,
+    go on reading the previous directory during an import (WAL mode).
 
     Args:
         location: the file, or ``":memory:"``.
@@ -230,10 +232,17 @@ class SQLiteStore:
             self._db = sqlite3.connect(
                 target, uri=read_only, isolation_level=None, check_same_thread=False
             )
-            self._lock = threading.RLock()
+        except sqlite3.Error as error:
+            raise DirectoryError(f"{self.location}: cannot open: {error}") from None
+        self._lock = threading.RLock()
+        try:
             self._prepare(memory=memory)
         except sqlite3.DatabaseError as error:
+            self._db.close()
             raise DirectoryError(f"{self.location}: not a usable SQLite file: {error}") from None
+        except DirectoryError:
+            self._db.close()
+            raise
 
     def _prepare(self, *, memory: bool) -> None:
         db = self._db
@@ -340,7 +349,8 @@ class SQLiteStore:
             raise DirectoryError(f"{self.location}: opened read-only, cannot import")
         with self._lock:
             db = self._db
-            db.execute("PRAGMA cache_size = -65536")  # 64 MiB while importing
+            db.execute("PRAGMA main.cache_size = -65536")  # 64 MiB each while importing
+            db.execute("PRAGMA temp.cache_size = -65536")
             db.execute("BEGIN IMMEDIATE")
             try:
                 session = _SQLiteImport(db, imported_at)
@@ -351,7 +361,8 @@ class SQLiteStore:
                 db.execute("ROLLBACK")
                 raise
             finally:
-                db.execute("PRAGMA cache_size = -2000")
+                db.execute("PRAGMA main.cache_size = -2000")
+                db.execute("PRAGMA temp.cache_size = -2000")
             if self.location != ":memory:":
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 db.execute("PRAGMA optimize")
@@ -368,8 +379,9 @@ class _SQLiteImport:
     def __init__(self, db: sqlite3.Connection, imported_at: datetime) -> None:
         self._db = db
         self._now = imported_at.isoformat()
+        self._duplicates: list[Duplicate] | None = None
         for table in _TABLES.values():
-            for statement in table.staging_ddl():
+            for statement in table.staging_ddl:
                 db.execute(statement)
 
     def stage(self, kind: ExportKind, rows: Iterable[StagedRow]) -> None:
@@ -384,30 +396,41 @@ class _SQLiteImport:
         else:
             params = ((*values_of(record), source, line) for source, line, record in rows)
         self._db.executemany(table.stage_sql, params)
+        self._duplicates = None
 
     def duplicates(self) -> list[Duplicate]:
-        """The duplicated keys among the staged rows."""
-        found = []
-        for kind, table in _TABLES.items():
-            key = " || '/' || ".join(table.key)
-            for name, source, line, dropped in self._db.execute(
-                f"SELECT {key}, source, line, dropped FROM {table.staging} "  # noqa: S608
-                "WHERE dropped IS NOT NULL"
-            ):
-                later = tuple(
-                    (int(part.split(":")[0]), int(part.split(":")[1])) for part in dropped.split()
-                )
-                found.append(Duplicate(kind, name, (source, line), later))
-        return found
+        """The duplicated keys among the staged rows (the staging is indexed on first call)."""
+        if self._duplicates is None:
+            found = []
+            for kind, table in _TABLES.items():
+                self._db.execute(f"DROP INDEX IF EXISTS {table.staging}_key")
+                self._db.execute(table.index_sql)
+                for key in self._db.execute(table.repeated_keys_sql).fetchall():
+                    rows = self._db.execute(table.rows_of_key_sql, key).fetchall()
+                    found.append(
+                        Duplicate(
+                            kind,
+                            "/".join(key),
+                            (rows[0][1], rows[0][2]),
+                            tuple((source, line) for _, source, line in rows[1:]),
+                            tuple(rowid for rowid, _, _ in rows[1:]),
+                        )
+                    )
+            self._duplicates = found
+        return self._duplicates
 
     def merge(
         self, kinds: Collection[ExportKind], *, withdraw_missing: bool
     ) -> dict[ExportKind, TableCounts]:
-        """Merge the staged rows of ``kinds``; see the store protocol."""
+        """Merge the staged rows of ``kinds``, duplicates left out; see the store protocol."""
+        db = self._db
+        for duplicate in self.duplicates():
+            db.executemany(
+                _TABLES[duplicate.kind].drop_row_sql, [(rowid,) for rowid in duplicate.handles]
+            )
         counts = {}
         for kind in kinds:
             table = _TABLES[kind]
-            db = self._db
             staged = db.execute(f"SELECT count(*) FROM {table.staging}").fetchone()[0]  # noqa: S608
             added = db.execute(table.count_new_sql).fetchone()[0]
             changed = db.execute(table.merge_sql, {"now": self._now}).rowcount

@@ -35,12 +35,14 @@ class Duplicate:
         key: the SIRET, or ``"SIRET/code"``.
         kept: ``(source index, line)`` of the row kept.
         dropped: ``(source index, line)`` of each later row with the same key.
+        handles: the store's own references to the dropped rows (left out of the merge).
     """
 
     kind: ExportKind
     key: str
     kept: tuple[int, int]
     dropped: tuple[tuple[int, int], ...]
+    handles: tuple[object, ...] = ()
 
 
 class ImportSession(Protocol):
@@ -50,14 +52,15 @@ class ImportSession(Protocol):
         """Stage rows of one kind (a later row with the key of a staged one is a duplicate)."""
 
     def duplicates(self) -> Sequence[Duplicate]:
-        """The duplicated keys among the staged rows."""
+        """The duplicated keys among the staged rows (called once all rows are staged)."""
 
     def merge(
         self, kinds: Collection[ExportKind], *, withdraw_missing: bool
     ) -> dict[ExportKind, TableCounts]:
         """Merge the staged rows of ``kinds`` into the directory and count what changed.
 
-        New rows are added, changed rows updated, identical rows left alone. With
+        Of the rows staged with one key, only the first is merged. New rows are added,
+        changed rows updated, identical rows left alone. With
         ``withdraw_missing``, rows of those kinds that were not staged get ``withdrawn_on`` set to
         the session's date (rows already withdrawn keep theirs). ``TableCounts.rows`` and
         ``refused`` are left to the caller.
