@@ -68,6 +68,14 @@ def test_the_download_as_received_base64_of_a_zip(tmp_path: Path, directory: Dir
     assert directory.service(EHPAD, "FACTURES_PUBLIQUES") is not None
 
 
+def test_the_download_as_base64_bytes(tmp_path: Path, directory: Directory) -> None:
+    report = directory.import_download(base64.b64encode(_export_zip(tmp_path)))
+    assert report.services == TableCounts(rows=6, added=6)
+    structures, _ = small_export(tmp_path)
+    report = directory.import_download(base64.b64encode(gzip.compress(structures.read_bytes())))
+    assert report.structures == TableCounts(rows=3, unchanged=3)
+
+
 def test_the_download_as_decoded_bytes_plain_or_gzipped(
     tmp_path: Path, directory: Directory
 ) -> None:

@@ -400,6 +400,14 @@ def test_a_broken_csv_fails_the_whole_import(tmp_path: Path, directory: Director
     assert directory.info().structures == 3
 
 
+def test_a_file_without_line_breaks_is_refused(tmp_path: Path, directory: Directory) -> None:
+    endless = tmp_path / "endless.csv"
+    endless.write_text(";".join(STRUCTURES_HEADER) + "\n" + "x" * 1_100_000, encoding="utf-8")
+    with pytest.raises(DirectoryImportError, match="line longer than 1,048,576 bytes") as caught:
+        directory.import_export(endless)
+    assert caught.value.line == 2
+
+
 def test_a_failure_in_the_second_file_leaves_the_first_unimported(
     tmp_path: Path, directory: Directory
 ) -> None:

@@ -32,6 +32,9 @@ MAX_ERRORS = 1000
 MAX_LIMIT = 10_000
 """Largest ``limit`` a search accepts."""
 
+# The base64 of the zip and gzip signatures: such bytes are the answer's text, not yet decoded.
+_BASE64_OF_ARCHIVES = (b"UEsD", b"H4sI")
+
 
 class Directory:
     """The public-entity directory, offline: the Chorus Pro export in a local store.
@@ -156,10 +159,10 @@ class Directory:
         """Import the file returned by ``telechargerAnnuaireDestinataire``.
 
         Args:
-            fichier_resultat: the answer's ``fichierResultat`` as received (base64 text), or
-                the decoded bytes. A zip archive of the export's CSV files is expected; a
-                gzipped or plain CSV file is accepted too; XML is refused (see
-                :mod:`demat_sdk.directory.archive` for what is assumed).
+            fichier_resultat: the answer's ``fichierResultat`` as received (base64 text, as
+                ``str`` or ``bytes``), or the decoded bytes. A zip archive of the export's CSV
+                files is expected; a gzipped or plain CSV file is accepted too; XML is refused
+                (see :mod:`demat_sdk.directory.archive` for what is assumed).
             encoding: see :meth:`import_export`.
             snapshot: see :meth:`import_export`.
             max_errors: see :meth:`import_export`.
@@ -174,6 +177,8 @@ class Directory:
         limits = limits or ArchiveLimits()
         if isinstance(fichier_resultat, str):
             content = decode_download(fichier_resultat, limits)
+        elif fichier_resultat[:4] in _BASE64_OF_ARCHIVES:
+            content = decode_download(fichier_resultat.decode("ascii", "replace"), limits)
         else:
             content = bytes(fichier_resultat)
         sources = sources_of(content, name="telechargerAnnuaireDestinataire", limits=limits)

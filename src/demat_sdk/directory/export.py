@@ -38,6 +38,7 @@ from demat_sdk.errors import DirectoryImportError
 from demat_sdk.identifiers import siret_problem
 
 __all__ = [
+    "MAX_LINE_BYTES",
     "SERVICES_HEADER",
     "SERVICE_COLUMNS",
     "STRUCTURES_HEADER",
@@ -72,6 +73,8 @@ _TYPE_CODES: Final = {
     "6": TypeIdentifiantStructure.AUTRE,
 }
 _DELIMITERS: Final = (";", ",", "\t", "|")
+MAX_LINE_BYTES: Final = 1024 * 1024
+"""Longest line read (a file without line breaks is not an export, and must not fill memory)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,8 +263,14 @@ class ExportReader:
     def _decoded_lines(self) -> Iterator[str]:
         """The file's lines as text, decoded one by one so that an error names its line."""
         decode = self._decoder.decode
-        for raw in self._stream:
+        readline = self._stream.readline
+        while raw := readline(MAX_LINE_BYTES + 1):
             self._physical += 1
+            if len(raw) > MAX_LINE_BYTES:
+                raise DirectoryImportError(
+                    f"line longer than {MAX_LINE_BYTES:,} bytes", source=self.source,
+                    line=self._physical,
+                )  # fmt: skip
             try:
                 yield decode(raw)
             except UnicodeDecodeError as error:
