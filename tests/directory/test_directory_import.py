@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 import sqlite3
@@ -472,7 +473,7 @@ def test_read_only_directories_refuse_imports(tmp_path: Path) -> None:
 
 def test_files_that_are_not_directories_are_refused(tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite3"
-    with sqlite3.connect(other) as db:
+    with contextlib.closing(sqlite3.connect(other)) as db:
         db.execute("CREATE TABLE t (x)")
     with pytest.raises(DirectoryError, match="not a directory"):
         Directory.open(other)
@@ -482,7 +483,7 @@ def test_files_that_are_not_directories_are_refused(tmp_path: Path) -> None:
         Directory.open(text)
     newer = tmp_path / "newer.sqlite3"
     Directory.open(newer).close()
-    with sqlite3.connect(newer) as db:
+    with contextlib.closing(sqlite3.connect(newer)) as db:
         db.execute("PRAGMA user_version = 99")
     with pytest.raises(DirectoryError, match="schema version 99"):
         Directory.open(newer)
