@@ -173,7 +173,7 @@ def test_real_world_quirks_are_tolerated(tmp_path: Path, directory: Directory) -
         header,
         f' {CHU} ;"Centre hospitalier; site Nord";1; TRUE ;False;false;Oui;true;44093;',
         "",
-        f"{LA_POSTE};La Poste;SIRET;0;1;0;non;1;75015;",
+        f"{LA_POSTE};La Poste;SIRET;0;1;0;non;1",  # the optional CodePostal left out
         "",
     ]
     path = tmp_path / "quirky.csv"
@@ -192,6 +192,7 @@ def test_real_world_quirks_are_tolerated(tmp_path: Path, directory: Directory) -
     assert chu.adresse == ""  # absent optional column
     poste = directory.structure(LA_POSTE)
     assert poste is not None
+    assert poste.code_postal == ""
     assert poste.gestion_service
     assert not poste.gestion_statut_mise_en_paiement
 

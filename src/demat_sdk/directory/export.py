@@ -208,7 +208,14 @@ class ExportReader:
         self._boolean_indexes = [index for index, column in enumerate(columns) if column.boolean]
         self._positions = [positions.get(column.key) for column in columns]
         self._width = len([name for name in header if name]) or len(header)
-        self._needed = max(index for index in self._positions if index is not None) + 1
+        # A row may stop early (trailing optional fields left out) but not before the last
+        # required column.
+        self._needed = 1 + max(
+            index
+            for index, column in zip(self._positions, columns)
+            if column.required and index is not None
+        )
+        self._last = max(index for index in self._positions if index is not None)
 
     # --- header ---------------------------------------------------------------------------
 
@@ -294,6 +301,8 @@ class ExportReader:
         if len(row) > self._width and any(value.strip() for value in row[self._width :]):
             self._refuse(line, None, f"{len(row)} field(s) where the header has {self._width}")
             return None
+        if len(row) <= self._last:
+            row = row + [""] * (self._last + 1 - len(row))
         return [row[index].strip() if index is not None else "" for index in self._positions]
 
     def _booleans(self, values: list[Any], line: int) -> bool:
