@@ -212,7 +212,7 @@ class ExportReader:
         # required column.
         self._needed = 1 + max(
             index
-            for index, column in zip(self._positions, columns)
+            for index, column in zip(self._positions, columns, strict=True)
             if column.required and index is not None
         )
         self._last = max(index for index in self._positions if index is not None)
