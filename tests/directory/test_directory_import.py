@@ -21,6 +21,7 @@ from demat_sdk.directory import (
     TableCounts,
 )
 from demat_sdk.directory.export import SERVICES_HEADER, STRUCTURES_HEADER
+from demat_sdk.directory.sqlite import SQLiteStore, _SQLiteImport
 from demat_sdk.directory.synthetic import write_export
 
 from directory_support import (
@@ -480,7 +481,9 @@ def test_files_that_are_not_directories_are_refused(tmp_path: Path) -> None:
         Directory.open(other)
     text = tmp_path / "text.sqlite3"
     text.write_text("hello, I am not SQLite" * 100)
-    with pytest.raises(DirectoryError, match="not a usable SQLite file"):
+    with pytest.raises(
+        DirectoryError, match="cannot be opened as a directory: file is not a database"
+    ):
         Directory.open(text)
     newer = tmp_path / "newer.sqlite3"
     Directory.open(newer).close()
@@ -490,6 +493,38 @@ def test_files_that_are_not_directories_are_refused(tmp_path: Path) -> None:
         Directory.open(newer)
     with pytest.raises(DirectoryError, match="cannot open"):
         Directory.open(tmp_path / "no" / "such" / "folder.sqlite3")
+
+
+def test_an_import_gives_up_when_another_one_holds_the_file(tmp_path: Path) -> None:
+    structures, services = small_export(tmp_path)
+    path = tmp_path / "busy.sqlite3"
+    with Directory.open(path) as directory:
+        directory.import_export(structures, services)
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")  # another process importing
+        with Directory(SQLiteStore(path, timeout=0.05)) as directory:
+            assert directory.structure(CHU) is not None  # reading goes on
+            with pytest.raises(DirectoryError, match="is another import running"):
+                directory.import_export(structures)
+            assert directory.info().structures == 3
+        other.execute("ROLLBACK")
+
+
+def test_sqlite_failures_during_an_import_are_directory_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    structures, services = small_export(tmp_path)
+    with Directory.open(tmp_path / "full.sqlite3") as directory:
+        directory.import_export(structures, services)
+        before = directory.info()
+
+        def disk_full(self: object, kind: object, rows: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(_SQLiteImport, "stage", disk_full)
+        with pytest.raises(DirectoryError, match="import failed: database or disk is full"):
+            directory.import_export(structures, services)
+        assert directory.info() == before
 
 
 def test_a_directory_in_memory(tmp_path: Path) -> None:

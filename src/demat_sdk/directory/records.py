@@ -14,6 +14,10 @@ export column                      API equivalent (``structures/v1/consulter``)
 ``GestionEGMT`` (services file)    ``consulterServiceStructure.parametres.numeroEngagement``
 =================================  ======================================================
 
+The export lists public structures only, so a record has no public/private flag; what is reserved
+to the public sector is the ``FACTURES_PUBLIQUES`` service every public structure has
+(:attr:`Service.est_factures_publiques`, :attr:`Routing.reserved_to_public_sector`).
+
 ``withdrawn_on`` is the directory's own: the date of the first import whose export no longer
 listed the row (the row is kept, so that a lookup can say "gone since" rather than "unknown").
 """

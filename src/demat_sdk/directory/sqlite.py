@@ -211,13 +211,17 @@ class SQLiteStore:
     Args:
         location: the file, or ``":memory:"``.
         read_only: open an existing file without the right to import into it.
+        timeout: seconds to wait for a lock held by another connection (an import running
+            elsewhere) before giving up.
 
     Raises:
         DirectoryError: the file is missing (read-only), is not a directory of this library, or
             has a schema of another version.
     """
 
-    def __init__(self, location: str | Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, location: str | Path, *, read_only: bool = False, timeout: float = 5.0
+    ) -> None:
         self.location = str(location)
         self.read_only = read_only
         if sqlite3.sqlite_version_info < (3, 24, 0):
@@ -230,7 +234,11 @@ class SQLiteStore:
         target = Path(location).absolute().as_uri() + "?mode=ro" if read_only else self.location
         try:
             self._db = sqlite3.connect(
-                target, uri=read_only, isolation_level=None, check_same_thread=False
+                target,
+                uri=read_only,
+                timeout=timeout,
+                isolation_level=None,
+                check_same_thread=False,
             )
         except sqlite3.Error as error:
             raise DirectoryError(f"{self.location}: cannot open: {error}") from None
@@ -239,7 +247,9 @@ class SQLiteStore:
             self._prepare(memory=memory)
         except sqlite3.DatabaseError as error:
             self._db.close()
-            raise DirectoryError(f"{self.location}: not a usable SQLite file: {error}") from None
+            raise DirectoryError(
+                f"{self.location}: cannot be opened as a directory: {error}"
+            ) from None
         except DirectoryError:
             self._db.close()
             raise
@@ -267,9 +277,18 @@ class SQLiteStore:
 
     # --- lookups --------------------------------------------------------------------------
 
-    def _all(self, sql: str, parameters: Sequence[Any]) -> list[Any]:
+    @contextlib.contextmanager
+    def _connection(self, doing: str) -> Iterator[sqlite3.Connection]:
+        """The connection, under the lock; SQLite's errors become :class:`DirectoryError`."""
         with self._lock:
-            return self._db.execute(sql, parameters).fetchall()
+            try:
+                yield self._db
+            except sqlite3.Error as error:
+                raise DirectoryError(f"{self.location}: {doing} failed: {error}") from error
+
+    def _all(self, sql: str, parameters: Sequence[Any]) -> list[Any]:
+        with self._connection("lookup") as db:
+            return db.execute(sql, parameters).fetchall()
 
     def structure(self, identifiant: str) -> Structure | None:
         """The structure with this identifier."""
@@ -320,16 +339,16 @@ class SQLiteStore:
 
     def info(self) -> DirectoryInfo:
         """Counts and last import."""
-        with self._lock:
-            structures = self._db.execute(
+        with self._connection("info") as db:
+            structures = db.execute(
                 "SELECT count(*), coalesce(sum(structure_active AND withdrawn_on IS NULL), 0) "
                 "FROM structure"
             ).fetchone()
-            services = self._db.execute(
+            services = db.execute(
                 "SELECT count(*), coalesce(sum(service_actif AND withdrawn_on IS NULL), 0) "
                 "FROM service"
             ).fetchone()
-            meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         return DirectoryInfo(
             location=self.location,
             structures=structures[0],
@@ -347,18 +366,24 @@ class SQLiteStore:
         """One import in one transaction: committed on normal exit, rolled back otherwise."""
         if self.read_only:
             raise DirectoryError(f"{self.location}: opened read-only, cannot import")
-        with self._lock:
-            db = self._db
+        with self._connection("import") as db:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise DirectoryError(
+                    f"{self.location}: cannot start the import ({error}): is another import "
+                    "running?"
+                ) from error
             db.execute("PRAGMA main.cache_size = -65536")  # 64 MiB each while importing
             db.execute("PRAGMA temp.cache_size = -65536")
-            db.execute("BEGIN IMMEDIATE")
             try:
                 session = _SQLiteImport(db, imported_at)
                 yield session
                 session.drop_staging()
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
                 raise
             finally:
                 db.execute("PRAGMA main.cache_size = -2000")
