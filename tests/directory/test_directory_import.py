@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from demat_sdk import DirectoryError, DirectoryImportError
+from demat_sdk import DirectoryError, DirectoryImportError, InvalidRequestError
 from demat_sdk.chorus.enums import TypeIdentifiantStructure
 from demat_sdk.directory import (
     Directory,
@@ -455,9 +455,14 @@ def test_progress_is_reported_and_raising_from_it_cancels(
         )
 
 
-def test_no_file_is_a_usage_error(directory: Directory) -> None:
-    with pytest.raises(ValueError, match="no file to import"):
+def test_no_file_or_a_negative_max_errors_is_a_usage_error(
+    tmp_path: Path, directory: Directory
+) -> None:
+    with pytest.raises(InvalidRequestError, match="no file to import"):
         directory.import_export()
+    structures, _ = small_export(tmp_path)
+    with pytest.raises(InvalidRequestError, match="max_errors must be 0 or more"):
+        directory.import_export(structures, max_errors=-1)
 
 
 def test_read_only_directories_refuse_imports(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from demat_sdk.directory.records import ExportKind
-from demat_sdk.errors import DirectoryImportError
+from demat_sdk.errors import DirectoryImportError, InvalidRequestError
 
 __all__ = [
     "DirectoryInfo",
@@ -55,7 +55,7 @@ class IssueLog:
 
     def __init__(self, max_errors: int) -> None:
         if max_errors < 0:
-            raise ValueError("max_errors must be 0 or more")
+            raise InvalidRequestError("max_errors must be 0 or more", field="max_errors")
         self.max_errors = max_errors
         self.issues: list[ImportIssue] = []
 
