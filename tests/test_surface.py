@@ -17,6 +17,8 @@ PUBLIC = {
     "ConfigurationError",
     "ConnectError",
     "DematError",
+    "DirectoryError",
+    "DirectoryImportError",
     "Endpoints",
     "Environment",
     "IntegrationTimeoutError",

@@ -2,6 +2,7 @@
 
 * Chorus Pro (invoices in and out, REST behind PISTE): :class:`ChorusPro`, :class:`AsyncChorusPro`.
 * Hélios (PES V2 to the public accountant): :mod:`demat_sdk.pes`, :mod:`demat_sdk.helios`.
+* The public-entity directory, offline (Chorus Pro export in SQLite): :mod:`demat_sdk.directory`.
 * Faithful emulators of both, for development and tests: :mod:`demat_sdk.testing`.
 """
 
@@ -18,6 +19,8 @@ from demat_sdk.errors import (
     ConfigurationError,
     ConnectError,
     DematError,
+    DirectoryError,
+    DirectoryImportError,
     IntegrationTimeoutError,
     InvalidRequestError,
     JournalError,
@@ -47,6 +50,8 @@ __all__ = [
     "ConfigurationError",
     "ConnectError",
     "DematError",
+    "DirectoryError",
+    "DirectoryImportError",
     "Endpoints",
     "Environment",
     "IntegrationTimeoutError",

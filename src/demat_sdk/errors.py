@@ -31,7 +31,10 @@ narrower class to handle one situation::
     │   ├── PesModelError             a model rule is broken (.location names the object)
     │   ├── PesReadError              a file could not be read (.line, .element)
     │   └── PesWriteError             a file could not be written (nothing is left behind)
-    └── ChannelError                  a file could not go through a Hélios channel (.path)
+    ├── ChannelError                  a file could not go through a Hélios channel (.path)
+    └── DirectoryError                the offline public-entity directory (annuaire)
+        └── DirectoryImportError      an export could not be imported; the directory is unchanged
+                                      (.source, .line, .column, .problems)
 
 Messages name the culprit (the operation, the JSON field, the bordereau or mandat) and never
 contain a secret: tokens, client secrets, passwords and ``cpro-account`` values are kept out of
@@ -51,6 +54,8 @@ __all__ = [
     "ConfigurationError",
     "ConnectError",
     "DematError",
+    "DirectoryError",
+    "DirectoryImportError",
     "IntegrationTimeoutError",
     "InvalidRequestError",
     "JournalError",
@@ -415,3 +420,55 @@ class ChannelError(DematError):
     def __init__(self, message: str, *, path: str | None = None) -> None:
         self.path = path
         super().__init__(message)
+
+
+# --- public-entity directory ---------------------------------------------------------------
+
+
+class DirectoryError(DematError):
+    """The offline public-entity directory cannot do what was asked.
+
+    Raised for a store that cannot be opened (missing file in read-only mode, schema of another
+    version) or written (opened read-only).
+    """
+
+
+class DirectoryImportError(DirectoryError):
+    """An export of the Chorus Pro directory could not be imported.
+
+    The import is one transaction: when this is raised, the directory holds exactly what it held
+    before.
+
+    Attributes:
+        source: the file at fault (``"annuaire.zip!structures.csv"`` for a member of an archive),
+            if one is.
+        line: the line of that file, if known (1 is the header line).
+        column: the column at fault (its name in the header), if one is.
+        problems: every problem found, as ``(location, message)`` pairs, the location naming the
+            file, line and column.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: str | None = None,
+        problems: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        self.source = source
+        self.line = line
+        self.column = column
+        where = ", ".join(
+            part
+            for part in (
+                source or "",
+                f"line {line}" if line else "",
+                f"column {column}" if column else "",
+            )
+            if part
+        )
+        self.problems = tuple(problems) or ((where, message),)
+        more = f" (+{len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        super().__init__(f"{where}: {message}{more}" if where else f"{message}{more}")

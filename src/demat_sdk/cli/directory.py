@@ -1,0 +1,456 @@
+"""``demat directory``: import the Chorus Pro directory export, look addressees up, review codes.
+
+Exit codes: 0 done; 1 error (one line on stderr, the directory unchanged after a failed import);
+2 bad usage; 3 nothing found (lookup, hygiene of an unknown SIRET); 4 done with something to
+review (an import that refused rows, a hygiene report with findings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import enum
+import json
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from demat_sdk.directory import (
+    MAX_ERRORS,
+    Directory,
+    ImportPhase,
+    ImportProgress,
+    ImportReport,
+    Routing,
+    Service,
+    Structure,
+)
+from demat_sdk.errors import InvalidRequestError
+
+__all__ = ["EXIT_NOT_FOUND", "EXIT_TO_REVIEW", "ProgressBar", "register"]
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 3
+EXIT_TO_REVIEW = 4
+DEFAULT_DB = "annuaire.sqlite3"
+_DB_VARIABLE = "DEMAT_DIRECTORY_DB"
+
+
+def register(commands: Any) -> None:
+    """Add the ``directory`` sub-command and its own sub-commands."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "directory",
+        help="the public-entity directory, offline (import, lookup, hygiene, info)",
+        description="The Chorus Pro public-entity directory in a local SQLite file.",
+        epilog=(
+            "exit codes: 0 done, 1 error, 2 bad usage, 3 nothing found, "
+            "4 done with something to review"
+        ),
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    importing = actions.add_parser(
+        "import",
+        help="import the export (structures/services CSV, zip, gzip, or the API download)",
+        description="Import files of the Chorus Pro directory export, in one transaction.",
+    )
+    importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    importing.add_argument(
+        "--encoding", default="utf-8", help="encoding of the CSV files (default utf-8; cp1252…)"
+    )
+    importing.add_argument(
+        "--partial",
+        action="store_true",
+        help="the files are not the whole export: withdraw nothing",
+    )
+    importing.add_argument(
+        "--max-errors",
+        type=int,
+        default=MAX_ERRORS,
+        metavar="N",
+        help=f"refused rows tolerated before giving up (default {MAX_ERRORS})",
+    )
+    importing.add_argument(
+        "--base64",
+        action="store_true",
+        help="FILE holds the base64 fichierResultat of telechargerAnnuaireDestinataire",
+    )
+    importing.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
+    importing.set_defaults(run=_import)
+
+    lookup = actions.add_parser(
+        "lookup",
+        help="look structures or services up",
+        description="Look structures up by SIRET, name or postcode, or services by code.",
+    )
+    what = lookup.add_mutually_exclusive_group()
+    what.add_argument("--siret", help="one structure, its services and routing rules")
+    what.add_argument("--name", help="structures whose name starts with this")
+    what.add_argument("--postcode", help="structures of a postcode")
+    lookup.add_argument(
+        "--code-service",
+        help="with --siret: the routing rules for that code; alone: services with that code",
+    )
+    lookup.add_argument(
+        "--contains", action="store_true", help="with --name: words anywhere in the name"
+    )
+    lookup.add_argument("--active-only", action="store_true", help="leave out inactive rows")
+    lookup.add_argument("--limit", type=int, default=20, help="most rows shown (default 20)")
+    lookup.set_defaults(run=_lookup, usage_error=lookup.error)
+
+    hygiene = actions.add_parser(
+        "hygiene",
+        help="review a structure's codes service",
+        description="Nominative codes, too many codes without engagement, inactive codes "
+        "still receiving invoices.",
+    )
+    hygiene.add_argument("siret")
+    hygiene.add_argument(
+        "--invoices",
+        type=Path,
+        metavar="CSV",
+        help="the structure's invoices: lines 'code service;date' (YYYY-MM-DD or DD/MM/YYYY)",
+    )
+    hygiene.add_argument(
+        "--max-without-engagement",
+        type=int,
+        default=10,
+        metavar="N",
+        help="threshold of active codes without engagement (default 10)",
+    )
+    hygiene.set_defaults(run=_hygiene)
+
+    info = actions.add_parser("info", help="what the directory holds")
+    info.set_defaults(run=_info)
+
+    for action in (importing, lookup, hygiene, info):
+        action.add_argument(
+            "--db",
+            type=Path,
+            default=Path(os.environ.get(_DB_VARIABLE, DEFAULT_DB)),
+            help=f"the directory file (default ${_DB_VARIABLE}, else {DEFAULT_DB})",
+        )
+        action.add_argument("--json", action="store_true", help="print JSON")
+
+
+# --- import ------------------------------------------------------------------------------
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal, fed by the import's progress reports."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def __call__(self, progress: ImportProgress) -> None:
+        """Redraw the line for ``progress``."""
+        if progress.phase is ImportPhase.READING:
+            name = Path(progress.source.split("!")[-1]).name
+            fraction = progress.fraction
+            if fraction is None:
+                bar = f"{progress.rows:>12,} rows"
+            else:
+                filled = round(fraction * self.WIDTH)
+                bar = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {fraction:4.0%}"
+                bar += f" {progress.rows:,} rows"
+            self.stream.write(f"\r  reading {name}: {bar}\x1b[K")
+        elif progress.phase is ImportPhase.MERGING:
+            self.stream.write("\r  merging into the directory…\x1b[K")
+        else:
+            self.stream.write("\r\x1b[K")
+        self.stream.flush()
+
+
+def _import(args: argparse.Namespace) -> int:
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    bar = ProgressBar(sys.stderr) if show and not args.json else None
+    options: dict[str, Any] = {
+        "encoding": args.encoding,
+        "snapshot": not args.partial,
+        "max_errors": args.max_errors,
+        "progress": bar,
+    }
+    with Directory.open(args.db) as directory:
+        if args.base64:
+            if len(args.files) != 1:
+                raise InvalidRequestError("--base64 takes one file", field="files")
+            text = _read_text(args.files[0])
+            report = directory.import_download(text, **options)
+        else:
+            report = directory.import_export(*args.files, **options)
+    if args.json:
+        _print_json(_report_data(report))
+    else:
+        _print_report(report, args.db)
+    return EXIT_OK if report.clean else EXIT_TO_REVIEW
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text("ascii")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidRequestError(f"{path}: cannot read base64 text: {error}") from None
+
+
+def _report_data(report: ImportReport) -> dict[str, Any]:
+    return {
+        "imported_at": report.imported_at.isoformat(),
+        "sources": list(report.sources),
+        "structures": _plain(report.structures),
+        "services": _plain(report.services),
+        "issues": [
+            {
+                "source": issue.source,
+                "line": issue.line,
+                "column": issue.column,
+                "message": issue.message,
+            }
+            for issue in report.issues
+        ],
+        "seconds": round(report.seconds, 3),
+    }
+
+
+def _print_report(report: ImportReport, db: Path) -> None:
+    _out(f"imported into {db} in {report.seconds:.1f} s")
+    for label, counts in (("structures", report.structures), ("services", report.services)):
+        if counts is not None:
+            _out(
+                f"  {label}: {counts.rows:,} rows, {counts.added:,} added, "
+                f"{counts.updated:,} updated, {counts.unchanged:,} unchanged, "
+                f"{counts.withdrawn:,} withdrawn, {counts.refused:,} refused"
+            )
+    shown = report.issues[:20]
+    for issue in shown:
+        _out(f"  refused: {issue}")
+    if len(report.issues) > len(shown):
+        _out(f"  … and {len(report.issues) - len(shown)} more refused row(s) (see --json)")
+
+
+# --- lookup ------------------------------------------------------------------------------
+
+
+def _lookup(args: argparse.Namespace) -> int:
+    if not (args.siret or args.name or args.postcode or args.code_service):
+        args.usage_error("one of --siret, --name, --postcode or --code-service is required")
+    with Directory.open(args.db, read_only=True) as directory:
+        if args.siret:
+            return _lookup_siret(directory, args)
+        if args.name:
+            structures = directory.structures_by_name(
+                args.name, contains=args.contains, active_only=args.active_only, limit=args.limit
+            )
+            return _show_structures(structures, args.json)
+        if args.postcode:
+            structures = directory.structures_by_postcode(
+                args.postcode, active_only=args.active_only, limit=args.limit
+            )
+            return _show_structures(structures, args.json)
+        services = directory.services_by_code(
+            args.code_service, active_only=args.active_only, limit=args.limit
+        )
+    if args.json:
+        _print_json({"services": [_plain(service) for service in services]})
+    else:
+        for service in services:
+            _out(_service_line(service, with_structure=True))
+    return EXIT_OK if services else EXIT_NOT_FOUND
+
+
+def _lookup_siret(directory: Directory, args: argparse.Namespace) -> int:
+    routing = directory.routing(args.siret, args.code_service)
+    if routing is None:
+        return _siret_not_found(args)
+    services = directory.services(args.siret, active_only=args.active_only)
+    if args.json:
+        _print_json(
+            {
+                "structure": _plain(routing.structure),
+                "routing": _routing_data(routing),
+                "services": [_plain(service) for service in services],
+            }
+        )
+    else:
+        _out(_structure_line(routing.structure))
+        for line in _routing_lines(routing):
+            _out(f"  {line}")
+        _out(f"  services ({len(services)}):")
+        for service in services[: args.limit]:
+            _out(f"    {_service_line(service)}")
+        if len(services) > args.limit:
+            _out(f"    … and {len(services) - args.limit} more (--limit)")
+    if args.code_service and routing.service is None:
+        return EXIT_NOT_FOUND
+    return EXIT_OK
+
+
+def _routing_data(routing: Routing) -> dict[str, Any]:
+    return {
+        "requirement": routing.requirement.value,
+        "code_service": routing.code_service,
+        "service_found": routing.service is not None,
+        "engagement_required": routing.engagement_required,
+        "code_service_required": routing.code_service_required,
+        "engagement_or_code_service_required": routing.engagement_or_code_service_required,
+        "mise_en_paiement_reported": routing.mise_en_paiement_reported,
+        "reserved_to_public_sector": routing.reserved_to_public_sector,
+    }
+
+
+def _routing_lines(routing: Routing) -> Iterator[str]:
+    yield f"requirement: {routing.requirement.value}"
+    yield f"engagement juridique required: {'yes' if routing.engagement_required else 'no'}"
+    reported = "yes" if routing.mise_en_paiement_reported else "no (do not wait for it)"
+    yield f"mise en paiement reported: {reported}"
+    if routing.code_service is not None:
+        if routing.service is None:
+            yield f"code service {routing.code_service}: unknown to this structure"
+        else:
+            state = "active" if routing.service.active else "INACTIVE"
+            yield f"code service {routing.code_service}: {state}"
+        if routing.reserved_to_public_sector:
+            yield "FACTURES_PUBLIQUES: reserved to invoices from public entities"
+
+
+def _siret_not_found(args: argparse.Namespace) -> int:
+    if args.json:
+        _print_json({"structure": None})
+    else:
+        _out(f"{args.siret}: not in the directory")
+    return EXIT_NOT_FOUND
+
+
+def _show_structures(structures: list[Structure], as_json: bool) -> int:
+    if as_json:
+        _print_json({"structures": [_plain(structure) for structure in structures]})
+    else:
+        for structure in structures:
+            _out(_structure_line(structure))
+    return EXIT_OK if structures else EXIT_NOT_FOUND
+
+
+def _state(active: bool, withdrawn_on: datetime | None) -> str:
+    if withdrawn_on is not None:
+        return f"withdrawn {withdrawn_on:%Y-%m-%d}"
+    return "active" if active else "inactive"
+
+
+def _structure_line(structure: Structure) -> str:
+    return (
+        f"{structure.identifiant}  {structure.raison_sociale}  "
+        f"{structure.code_postal} {structure.ville}  "
+        f"[{_state(structure.structure_active, structure.withdrawn_on)}]"
+    )
+
+
+def _service_line(service: Service, *, with_structure: bool = False) -> str:
+    flags = [_state(service.service_actif, service.withdrawn_on)]
+    if service.gestion_egmt:
+        flags.append("EJ required")
+    owner = f"{service.identifiant}  " if with_structure else ""
+    return f"{owner}{service.code}  {service.nom}  [{', '.join(flags)}]"
+
+
+# --- hygiene and info --------------------------------------------------------------------
+
+
+def _hygiene(args: argparse.Namespace) -> int:
+    invoices = list(_read_invoices(args.invoices)) if args.invoices else None
+    with Directory.open(args.db, read_only=True) as directory:
+        report = directory.hygiene(
+            args.siret,
+            invoices=invoices,
+            max_codes_without_engagement=args.max_without_engagement,
+        )
+    if report is None:
+        return _siret_not_found(args)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        _out(report.render())
+    return EXIT_OK if report.ok else EXIT_TO_REVIEW
+
+
+def _read_invoices(path: Path) -> Iterator[tuple[str, date | None]]:
+    """``code;date`` lines (a header line is skipped when its date does not parse)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            sample = file.readline()
+            delimiter = ";" if ";" in sample else ","
+            file.seek(0)
+            for line, row in enumerate(csv.reader(file, delimiter=delimiter), start=1):
+                if not row or not row[0].strip():
+                    continue
+                raw = row[1].strip() if len(row) > 1 else ""
+                when = _parse_date(raw)
+                if raw and when is None:
+                    if line == 1:
+                        continue  # header
+                    raise InvalidRequestError(
+                        f"{path}, line {line}: {raw!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)"
+                    )
+                yield row[0].strip(), when
+    except OSError as error:
+        raise InvalidRequestError(f"{path}: {error.strerror or error}") from None
+
+
+def _parse_date(text: str) -> date | None:
+    for layout in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, layout).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _info(args: argparse.Namespace) -> int:
+    with Directory.open(args.db, read_only=True) as directory:
+        info = directory.info()
+    if args.json:
+        _print_json(_plain(info))
+        return EXIT_OK
+    last = f"{info.last_import:%Y-%m-%d %H:%M} UTC" if info.last_import else "never"
+    _out(f"{info.location}")
+    _out(f"  structures: {info.structures:,} ({info.structures_active:,} active)")
+    _out(f"  services: {info.services:,} ({info.services_active:,} active)")
+    _out(f"  last import: {last}")
+    for source in info.last_sources:
+        _out(f"    {source}")
+    return EXIT_OK
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """A record as JSON-ready data (dates in ISO 8601, enumerations as their value)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _print_json(data: Any) -> None:
+    _out(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _out(text: str) -> None:
+    print(text)  # noqa: T201
