@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import anyio
@@ -20,7 +20,7 @@ from typing_extensions import Self
 
 from demat_sdk._http.auth import JSON_CONTENT_TYPE, PisteAuth
 from demat_sdk._http.envelope import decode_response, error_for_response, transport_error
-from demat_sdk._http.operation import Operation, RequestOptions
+from demat_sdk._http.operation import Call, Operation, RequestCheck, RequestOptions
 from demat_sdk._http.redaction import install_redaction, library_logger
 from demat_sdk._http.retry import RetryPolicy
 from demat_sdk._http.settings import (
@@ -67,6 +67,7 @@ class BaseAPIClient:
         max_retries: int,
         retry_policy: RetryPolicy | None,
         clock: Callable[[], float] | None,
+        checks: Sequence[RequestCheck] = (),
     ) -> None:
         if max_retries < 0:
             raise ConfigurationError(f"max_retries must be 0 or more, not {max_retries}")
@@ -84,7 +85,13 @@ class BaseAPIClient:
         self._timeout = _as_timeout(timeout)
         self._max_retries = max_retries
         self._retry = retry_policy or RetryPolicy()
+        self._checks = tuple(checks)
         self._owns_http_client = True
+
+    def vet(self, call: Call[Any]) -> None:
+        """Run the client's request checks on a call before it is sent (they raise to refuse)."""
+        for check in self._checks:
+            check(call)
 
     @property
     def endpoints(self) -> Endpoints:

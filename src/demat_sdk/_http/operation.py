@@ -20,7 +20,7 @@ from typing_extensions import ParamSpec, TypedDict
 
 from demat_sdk._http.retry import Safety
 
-__all__ = ["Call", "Operation", "RequestOptions", "api_method", "call"]
+__all__ = ["Call", "Operation", "RequestCheck", "RequestOptions", "api_method", "call"]
 
 Model = TypeVar("Model", bound=pydantic.BaseModel)
 Result = TypeVar("Result")
@@ -67,6 +67,13 @@ class Call(Generic[Result]):
     body: pydantic.BaseModel | Mapping[str, Any] | None
     options: RequestOptions = field(default_factory=lambda: RequestOptions())
     extract: Callable[[Any], Result] = field(default=lambda response: response)
+    context: Mapping[str, Any] = field(default_factory=dict)
+    """What the caller said that does not travel (e.g. the category of a motif), for the
+    client's request checks."""
+
+
+RequestCheck = Callable[[Call[Any]], None]
+"""A check a client runs on every call before sending it; it raises to refuse the call."""
 
 
 @overload
@@ -74,6 +81,8 @@ def call(
     operation: Operation[Model],
     body: pydantic.BaseModel | Mapping[str, Any] | None,
     options: RequestOptions,
+    *,
+    context: Mapping[str, Any] | None = None,
 ) -> Call[Model]: ...
 @overload
 def call(
@@ -81,17 +90,21 @@ def call(
     body: pydantic.BaseModel | Mapping[str, Any] | None,
     options: RequestOptions,
     extract: Callable[[Model], Result],
+    *,
+    context: Mapping[str, Any] | None = None,
 ) -> Call[Result]: ...
 def call(
     operation: Operation[Any],
     body: pydantic.BaseModel | Mapping[str, Any] | None,
     options: RequestOptions,
     extract: Callable[[Any], Any] | None = None,
+    *,
+    context: Mapping[str, Any] | None = None,
 ) -> Call[Any]:
     """Build a :class:`Call`, type-checking ``extract`` against the operation's response model."""
     if extract is None:
-        return Call(operation, body, options)
-    return Call(operation, body, options, extract)
+        return Call(operation, body, options, context=context or {})
+    return Call(operation, body, options, extract, context or {})
 
 
 class SyncRunner:

@@ -30,6 +30,7 @@ class SyncResource(SyncRunner):
         return f"<{type(self).__name__} of {self._client!r}>"
 
     def _run(self, call: Call[Result]) -> Result:
+        self._client.vet(call)
         result = call.extract(self._client.request(call.operation, call.body, call.options))
         return bind_page(result, self._run, asynchronous=False)
 
@@ -44,5 +45,6 @@ class AsyncResource(AsyncRunner):
         return f"<{type(self).__name__} of {self._client!r}>"
 
     async def _run(self, call: Call[Result]) -> Result:
+        self._client.vet(call)
         answer = await self._client.request(call.operation, call.body, call.options)
         return bind_page(call.extract(answer), self._run, asynchronous=True)

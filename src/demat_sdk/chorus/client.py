@@ -8,15 +8,28 @@ from functools import cached_property
 import httpx
 
 from demat_sdk._http.client import AsyncAPIClient, SyncAPIClient
+from demat_sdk._http.operation import RequestCheck
 from demat_sdk._http.retry import DEFAULT_MAX_RETRIES, RetryPolicy
 from demat_sdk._http.settings import Environment, PisteCredentials, TechnicalAccount
 from demat_sdk.chorus.engagements import AsyncEngagements, Engagements
 from demat_sdk.chorus.factures import AsyncFactures, Factures
+from demat_sdk.chorus.policies import DoctrineMode, doctrine_check, privacy_check
 from demat_sdk.chorus.structures import AsyncStructures, Structures
 from demat_sdk.chorus.transverses import AsyncTransverses, Transverses
 from demat_sdk.chorus.utilisateurs import AsyncUtilisateurs, Utilisateurs
+from demat_sdk.privacy import PrivacyGuard
 
-__all__ = ["AsyncChorusPro", "ChorusPro"]
+__all__ = ["DEFAULT_PRIVACY_GUARD", "AsyncChorusPro", "ChorusPro"]
+
+DEFAULT_PRIVACY_GUARD = PrivacyGuard()
+"""The guard every client uses unless told otherwise: NIR and the default medical terms."""
+
+
+def _checks(guard: PrivacyGuard | None, doctrine: DoctrineMode) -> tuple[RequestCheck, ...]:
+    checks: list[RequestCheck] = [doctrine_check(doctrine)]
+    if guard is not None:
+        checks.insert(0, privacy_check(guard))
+    return tuple(checks)
 
 
 class ChorusPro(SyncAPIClient):
@@ -39,6 +52,11 @@ class ChorusPro(SyncAPIClient):
         transport: an ``httpx.BaseTransport`` to send through (the emulator's, a mock…).
         http_client: a ready ``httpx.Client`` (then the caller closes it).
         clock: monotonic clock in seconds used for token expiry (tests inject one).
+        privacy_guard: refuses patient data (NIR, patient names, medical terms) in invoices,
+            comments and motifs before they leave (:class:`~demat_sdk.privacy.PrivacyGuard`;
+            by default NIR and medical terms; give one with your patient list, or ``None``).
+        doctrine: ``"warn"`` (default) warns when a rejet is used where the doctrine recommends a
+            suspension or a recyclage, ``"strict"`` refuses it, ``"off"`` does not check.
 
     Use it as a context manager, or call :meth:`close`. It is thread-safe: share one instance.
     """
@@ -57,6 +75,8 @@ class ChorusPro(SyncAPIClient):
         transport: httpx.BaseTransport | None = None,
         http_client: httpx.Client | None = None,
         clock: Callable[[], float] | None = None,
+        privacy_guard: PrivacyGuard | None = DEFAULT_PRIVACY_GUARD,
+        doctrine: DoctrineMode = "warn",
     ) -> None:
         super().__init__(
             transport=transport,
@@ -70,6 +90,7 @@ class ChorusPro(SyncAPIClient):
             max_retries=max_retries,
             retry_policy=retry_policy,
             clock=clock,
+            checks=_checks(privacy_guard, doctrine),
         )
 
     @cached_property
@@ -119,6 +140,8 @@ class AsyncChorusPro(AsyncAPIClient):
         transport: httpx.AsyncBaseTransport | None = None,
         http_client: httpx.AsyncClient | None = None,
         clock: Callable[[], float] | None = None,
+        privacy_guard: PrivacyGuard | None = DEFAULT_PRIVACY_GUARD,
+        doctrine: DoctrineMode = "warn",
     ) -> None:
         super().__init__(
             transport=transport,
@@ -132,6 +155,7 @@ class AsyncChorusPro(AsyncAPIClient):
             max_retries=max_retries,
             retry_policy=retry_policy,
             clock=clock,
+            checks=_checks(privacy_guard, doctrine),
         )
 
     @cached_property

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing_extensions import Unpack
 
 from demat_sdk._http.operation import Call, RequestOptions, api_method, call
+from demat_sdk.chorus.doctrine import MotifCategorie
 from demat_sdk.chorus.enums import FormatTelechargement, StatutFacture
 from demat_sdk.chorus.factures.operations import (
     RECUPERER_STATUTS_VISIBLES_VALIDEUR,
@@ -45,6 +46,7 @@ class TraitementMethods:
         nouveau_statut: StatutFacture | str,
         motif: str | None = None,
         numero_dp_mandat: str | None = None,
+        categorie: MotifCategorie | str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Call[WsRetourTraiterFacture]:
         """Give a received invoice its new status: ``traiterFactureRecue``.
@@ -61,11 +63,19 @@ class TraitementMethods:
             nouveau_statut: its new status.
             motif: why; required for ``REJETEE`` and ``SUSPENDUE`` (the supplier reads it).
             numero_dp_mandat: the number of the mandat (payment order), for ``MANDATEE``.
+            categorie: what is wrong with the invoice (not sent to Chorus Pro): the client
+                checks a rejet against the status doctrine with it (without it, the category
+                is guessed from the motif).
             **options: per-call ``timeout`` and ``max_retries``.
 
         Raises:
             InvalidRequestError: the status is not an official one, or a rejection or a
-                suspension has no motif.
+                suspension has no motif, or (client in strict doctrine mode) a rejet where the
+                doctrine calls for a suspension or a recyclage.
+            PatientDataError: the motif holds patient data.
+
+        Warns:
+            DoctrineWarning: a rejet where the doctrine calls for a suspension or a recyclage.
         """
         body = build_request(
             TraiterUneFactureRecueParam,
@@ -82,7 +92,8 @@ class TraitementMethods:
                 operation=TRAITER_RECUE.name,
                 field="motif",
             )
-        return call(TRAITER_RECUE, body, options)
+        context = {"categorie": MotifCategorie(categorie)} if categorie else {}
+        return call(TRAITER_RECUE, body, options, context=context)
 
     @api_method
     def traiter_facture_a_valider(
