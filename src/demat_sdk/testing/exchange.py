@@ -1,21 +1,33 @@
-"""What crosses the wire between a client and the Chorus Pro emulator, whatever the face."""
+"""What crosses the wire between a client and an emulator, whatever the face.
+
+A face (the in-process httpx transport, the HTTP server) turns what it receives into a
+:class:`WireRequest`, asks the emulator for a :class:`Plan`, waits the plan's latency, then runs
+it: the answer is a :class:`WireResponse`, or :class:`ConnectionDropped` when a fault says the
+connection is cut instead.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-__all__ = ["JSON_CONTENT_TYPE", "WireRequest", "WireResponse", "business_error", "envelope"]
+__all__ = [
+    "JSON_CONTENT_TYPE",
+    "ConnectionDropped",
+    "EmulatorApp",
+    "Plan",
+    "WireRequest",
+    "WireResponse",
+]
 
 JSON_CONTENT_TYPE = "application/json;charset=utf-8"
-SUCCESS_LIBELLE = "TRA_MSG_00.000"
 
 
 @dataclass(frozen=True)
 class WireRequest:
-    """A request as the emulator sees it: method, path, lower-cased headers and raw body."""
+    """A request as an emulator sees it: method, path, lower-cased headers and raw body."""
 
     method: str
     path: str
@@ -29,7 +41,7 @@ class WireRequest:
 
 @dataclass(frozen=True)
 class WireResponse:
-    """An answer of the emulator."""
+    """An answer of an emulator."""
 
     status: int
     body: bytes = b""
@@ -39,7 +51,7 @@ class WireResponse:
     def of_json(
         cls, payload: Any, status: int = 200, headers: Mapping[str, str] | None = None
     ) -> WireResponse:
-        """A JSON answer with Chorus Pro's content type."""
+        """A JSON answer with the content type Chorus Pro uses."""
         return cls(
             status=status,
             body=json.dumps(payload, ensure_ascii=False).encode("utf-8"),
@@ -47,11 +59,38 @@ class WireResponse:
         )
 
 
-def envelope(**payload: Any) -> dict[str, Any]:
-    """A success body: ``codeRetour`` 0 and its usual ``libelle``, then the payload."""
-    return {"codeRetour": 0, "libelle": SUCCESS_LIBELLE, **payload}
+class ConnectionDropped(Exception):  # noqa: N818 - an outcome, not an error of the emulator
+    """The emulator cuts the connection instead of answering.
+
+    Attributes:
+        committed: whether the request was processed first (its writes are kept).
+        delay: seconds the server keeps the connection open before cutting it (long enough for
+            the client to time out, for a drop after commit).
+    """
+
+    def __init__(self, *, committed: bool, delay: float = 0.0) -> None:
+        self.committed = committed
+        self.delay = delay
+        when = "after processing" if committed else "before processing"
+        super().__init__(f"connection dropped {when}")
 
 
-def business_error(code_retour: int, libelle: str, *, status: int = 400) -> WireResponse:
-    """A business refusal, as Chorus Pro sends it (HTTP 400 with the envelope by default)."""
-    return WireResponse.of_json({"codeRetour": code_retour, "libelle": libelle}, status=status)
+@dataclass(frozen=True)
+class Plan:
+    """How an emulator will answer one request.
+
+    Attributes:
+        latency: seconds to wait before processing.
+        run: processes the request and returns the answer, or raises :class:`ConnectionDropped`.
+    """
+
+    latency: float
+    run: Callable[[], WireResponse]
+
+
+class EmulatorApp(Protocol):
+    """What a face needs from an emulator."""
+
+    def plan(self, request: WireRequest) -> Plan:
+        """Decide how to answer ``request`` (faults included) without processing it yet."""
+        ...

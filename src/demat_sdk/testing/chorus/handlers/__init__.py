@@ -1,30 +1,50 @@
-"""The emulator's wire layer: routes, JSON in and out, envelopes and error shapes of Chorus Pro.
+"""The emulator's wire layer: routes, the PISTE gate, JSON in and out, envelopes and error shapes.
 
-Each handler takes the parsed body and the authenticated account and returns a
-:class:`~demat_sdk.testing.chorus.wire.WireResponse`.
+Each operation is a function ``(context, body) -> JSON answer`` in the module of its API group;
+this module finds the route, checks the token and the ``cpro-account``, reads the body, and turns
+refusals into the answers Chorus Pro gives: HTTP 400 (or 200, see ``Settings``) with
+``codeRetour != 0`` for business refusals, HTTP 400 "Requête mal formulée" for a body that cannot
+be read, 401 with ``WWW-Authenticate``, 403 with an empty body, 404, 405, 415.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from decimal import Decimal
-from typing import Any
 from urllib.parse import parse_qs
 
-from demat_sdk.testing.chorus import reference
-from demat_sdk.testing.chorus.state import (
-    TOKEN_LIFETIME,
-    AccountRecord,
-    AuthRefusalError,
-    ChorusState,
+from demat_sdk.testing.chorus.handlers import (
+    engagements,
+    factures,
+    factures_destinataire,
+    factures_valideur,
+    structures,
+    transverses,
+    utilisateurs,
 )
-from demat_sdk.testing.chorus.wire import WireRequest, WireResponse, envelope
+from demat_sdk.testing.chorus.handlers.routing import (
+    Context,
+    HttpAnswer,
+    Route,
+)
+from demat_sdk.testing.chorus.refusals import RefusedError
+from demat_sdk.testing.chorus.state import ChorusState
+from demat_sdk.testing.chorus.state.auth import TOKEN_LIFETIME, AuthRefusalError
+from demat_sdk.testing.chorus.wire import Body, MalformedRequestError
+from demat_sdk.testing.exchange import WireRequest, WireResponse
 
-__all__ = ["TOKEN_PATH", "ChorusHandlers"]
+__all__ = ["TOKEN_OPERATION", "TOKEN_PATH", "ChorusHandlers"]
 
 TOKEN_PATH = "/api/oauth/token"  # noqa: S105 - a path
+TOKEN_OPERATION = "token"  # noqa: S105 - an operation name
 
-Handler = Callable[[Any, AccountRecord], WireResponse]
+_MODULES = (
+    transverses,
+    factures,
+    factures_destinataire,
+    factures_valideur,
+    structures,
+    utilisateurs,
+    engagements,
+)
 
 
 class ChorusHandlers:
@@ -32,58 +52,75 @@ class ChorusHandlers:
 
     def __init__(self, state: ChorusState) -> None:
         self.state = state
-        self.routes: dict[tuple[str, str], Handler] = {
-            ("GET", "/cpro/transverses/v1/health-check"): self.health_check,
-            ("POST", "/cpro/transverses/v1/recuperer/devises"): self.recuperer_devises,
-            ("POST", "/cpro/transverses/v1/recuperer/pays"): self.recuperer_pays,
-            ("POST", "/cpro/transverses/v1/recuperer/tauxtva"): self.recuperer_taux_tva,
-            (
-                "POST",
-                "/cpro/transverses/v1/recuperer/motifs/exonerationtva",
-            ): self.recuperer_motifs_exoneration_tva,
-            (
-                "POST",
-                "/cpro/transverses/v1/recuperer/modereglements",
-            ): self.recuperer_mode_reglements,
-            ("POST", "/cpro/transverses/v1/recuperer/modedepot"): self.recuperer_mode_depot,
-            ("POST", "/cpro/transverses/v1/recuperer/formatflux"): self.recuperer_format_flux,
-            (
-                "POST",
-                "/cpro/transverses/v1/recuperer/cadrefacturation",
-            ): self.recuperer_cadre_facturation,
-            ("POST", "/cpro/transverses/v1/recuperer/typedp"): self.recuperer_type_demande_paiement,
-        }
+        self.routes: dict[tuple[str, str], Route] = {}
+        for module in _MODULES:
+            for route in module.ROUTES:
+                self.routes[(route.method, route.path)] = route
+        self._paths = {path for _, path in self.routes}
+
+    def operation_of(self, method: str, path: str) -> str:
+        """The operation a request calls (its path when no route matches)."""
+        if path == TOKEN_PATH:
+            return TOKEN_OPERATION
+        route = self.routes.get((method, path))
+        return route.operation if route is not None else path
 
     def handle(self, request: WireRequest) -> WireResponse:
         """Answer one request as PISTE and Chorus Pro would."""
         if request.path == TOKEN_PATH:
             return self._token(request)
-        handler = self.routes.get((request.method, request.path))
-        if handler is None:
+        route = self.routes.get((request.method, request.path))
+        if route is None:
+            if request.path in self._paths:
+                return WireResponse.of_json(
+                    {"error": "Méthode non autorisée"}, status=405, headers={"allow": "POST"}
+                )
             return WireResponse.of_json({"error": "API non trouvée"}, status=404)
-        api_group = request.path.split("/")[2]
-        try:
-            account = self.state.authorize(
-                request.headers.get("authorization", ""),
-                request.headers.get("cpro-account", ""),
-                api_group,
-            )
-        except AuthRefusalError as refusal:
-            return _refusal(refusal)
-        try:
-            body = request.json() if request.method == "POST" else {}
-        except ValueError:
-            return WireResponse.of_json({"error": "Requête mal formulée"}, status=400)
-        return handler(body, account)
+        with self.state.lock:
+            self.state.run_due()
+            try:
+                account = self.state.gate.authorize(
+                    request.headers.get("authorization", ""),
+                    request.headers.get("cpro-account", ""),
+                    route.api_group,
+                )
+            except AuthRefusalError as refusal:
+                return _refusal(refusal)
+            return self._dispatch(route, request, Context(self.state, account))
 
-    # --- PISTE token -----------------------------------------------------------------------
+    def _dispatch(self, route: Route, request: WireRequest, context: Context) -> WireResponse:
+        if request.method == "POST" and request.body.strip():
+            content_type = request.headers.get("content-type", "")
+            if "json" not in content_type.lower():
+                return WireResponse.of_json(
+                    {"error": "Format de la requête non supporté"}, status=415
+                )
+        try:
+            payload = request.json() if request.method == "POST" else {}
+        except ValueError as exc:
+            return _malformed(f"JSON invalide : {exc}")
+        try:
+            answer = route.handler(context, Body(payload))
+        except MalformedRequestError as exc:
+            return _malformed(str(exc))
+        except RefusedError as refused:
+            return WireResponse.of_json(
+                {"codeRetour": refused.code_retour, "libelle": refused.libelle},
+                status=self.state.settings.business_error_status,
+            )
+        except HttpAnswer as special:
+            return WireResponse.of_json(special.payload, status=special.status)
+        return WireResponse.of_json(answer)
 
     def _token(self, request: WireRequest) -> WireResponse:
         form = {key: values[0] for key, values in parse_qs(request.body.decode()).items()}
         try:
-            token = self.state.issue_token(
-                form.get("grant_type", ""), form.get("client_id", ""), form.get("client_secret", "")
-            )
+            with self.state.lock:
+                token = self.state.gate.issue_token(
+                    form.get("grant_type", ""),
+                    form.get("client_id", ""),
+                    form.get("client_secret", ""),
+                )
         except AuthRefusalError as refusal:
             return WireResponse.of_json(
                 {"error": refusal.error, "error_description": refusal.description},
@@ -98,86 +135,9 @@ class ChorusHandlers:
             }
         )
 
-    # --- transverses -----------------------------------------------------------------------
 
-    def health_check(self, body: Any, account: AccountRecord) -> WireResponse:
-        """``GET /health-check``."""
-        return WireResponse.of_json({"body": "OK", "statusCode": "200 OK", "statusCodeValue": 200})
-
-    def recuperer_devises(self, body: Any, account: AccountRecord) -> WireResponse:
-        """``recupererDevises``."""
-        english = _english(body)
-        devises = [
-            {"codeDevise": code, "libelleDevise": labels[english]}
-            for code, labels in reference.DEVISES.items()
-        ]
-        return WireResponse.of_json(envelope(listeDevises=devises))
-
-    def recuperer_pays(self, body: Any, account: AccountRecord) -> WireResponse:
-        """``recupererPays``."""
-        english = _english(body)
-        pays = [
-            {"codePays": code, "libellePays": labels[english]}
-            for code, labels in reference.PAYS.items()
-        ]
-        return WireResponse.of_json(envelope(listePays=pays))
-
-    def recuperer_taux_tva(self, body: Any, account: AccountRecord) -> WireResponse:
-        """``recupererTauxTva``."""
-        english = _english(body)
-        taux = [
-            {"codeTauxTva": code, "libelleTauxTva": labels[english], "valeurTauxTva": _number(rate)}
-            for code, (*labels, rate) in reference.TAUX_TVA.items()
-        ]
-        return WireResponse.of_json(envelope(listeTauxTva=taux))
-
-    def recuperer_motifs_exoneration_tva(self, body: Any, account: AccountRecord) -> WireResponse:
-        """``recupererMotifsExonerationTva``."""
-        english = _english(body)
-        motifs = [
-            {"codeMotifExonerationTva": code, "libelleMotifExonerationTva": labels[english]}
-            for code, labels in reference.MOTIFS_EXONERATION_TVA.items()
-        ]
-        return WireResponse.of_json(envelope(listeMotifsExonerationTva=motifs))
-
-    def recuperer_mode_reglements(self, body: Any, account: AccountRecord) -> WireResponse:
-        """``recupererModeReglements``."""
-        modes = [{"modePaiement": mode} for mode in reference.MODES_REGLEMENT]
-        return WireResponse.of_json(envelope(listeModePaiement=modes))
-
-    def recuperer_mode_depot(self, body: Any, account: AccountRecord) -> WireResponse:
-        """``recupererModeDepot``."""
-        modes = [{"modeDepot": mode} for mode in reference.MODES_DEPOT]
-        return WireResponse.of_json(envelope(listeModeDepot=modes))
-
-    def recuperer_format_flux(self, body: Any, account: AccountRecord) -> WireResponse:
-        """``recupererFormatFlux``."""
-        formats = [{"formatFlux": fmt} for fmt in reference.FORMATS_FLUX]
-        return WireResponse.of_json(envelope(listeFormatFlux=formats))
-
-    def recuperer_cadre_facturation(self, body: Any, account: AccountRecord) -> WireResponse:
-        """``recupererCadreFacturation``."""
-        type_dp = body.get("typeDemandePaiement") if isinstance(body, dict) else None
-        cadres = reference.CADRES_FACTURATION.get(type_dp or "FACTURE", ())
-        return WireResponse.of_json(
-            envelope(listeCadreFacturation=[{"codeCadreFacturation": code} for code in cadres])
-        )
-
-    def recuperer_type_demande_paiement(self, body: Any, account: AccountRecord) -> WireResponse:
-        """``recupererTypeDemandePaiement``."""
-        types = [{"typeDemandePaiement": kind} for kind in reference.TYPES_DEMANDE_PAIEMENT]
-        return WireResponse.of_json(envelope(listeTypeDemandePaiement=types))
-
-
-def _number(value: Decimal) -> int | float:
-    """A JSON number as Chorus Pro writes it: ``10`` rather than ``10.0``."""
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _english(body: Any) -> int:
-    """Index of the label to use: 1 for English, 0 for French (the default)."""
-    code = body.get("codeLangue") if isinstance(body, dict) else None
-    return 1 if str(code or "FR").upper() == "EN" else 0
+def _malformed(detail: str) -> WireResponse:
+    return WireResponse.of_json({"error": "Requête mal formulée", "detail": detail}, status=400)
 
 
 def _refusal(refusal: AuthRefusalError) -> WireResponse:

@@ -1,29 +1,36 @@
-"""The emulator's state: PISTE applications and tokens, technical accounts, subscriptions.
+"""PISTE applications and tokens, Chorus Pro technical accounts and their rights.
 
-Pure state and domain rules, no HTTP: the handlers translate it to and from the wire.
+Pure state and rules, no HTTP: the handlers translate it to and from the wire.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import secrets
-import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
+from demat_sdk.chorus.enums import RoleUtilisateur
 from demat_sdk.testing.clock import FakeClock
 
 __all__ = [
     "API_GROUPS",
+    "PASSWORD_LIFETIME",
     "TOKEN_LIFETIME",
     "AccountRecord",
     "ApplicationRecord",
     "AuthRefusalError",
-    "ChorusState",
+    "Gate",
 ]
 
 TOKEN_LIFETIME = 3600
 """Seconds a PISTE token lives."""
+
+PASSWORD_LIFETIME = timedelta(days=424)
+"""A technical account's password must be renewed every 424 days (14 months)."""
 
 API_GROUPS = ("factures", "structures", "transverses", "utilisateurs", "engagementsJuridiques")
 """The Chorus Pro APIs a PISTE application subscribes to, by their path segment."""
@@ -53,10 +60,34 @@ class ApplicationRecord:
 
 @dataclass
 class AccountRecord:
-    """A Chorus Pro technical account."""
+    """A Chorus Pro technical account and the user behind it.
+
+    Attributes:
+        rights: for each ``idStructureCPP`` the account is attached to, its roles there
+            (``FOURNISSEUR`` for "factures émises", ``DESTINATAIRE`` for "factures reçues",
+            ``VALIDEUR`` for "factures à valider").
+    """
 
     login: str
     password: str = field(repr=False)
+    id_utilisateur: int = 0
+    nom: str = "TECHNIQUE"
+    prenom: str = "Compte"
+    created: date = date(2025, 9, 1)
+    rights: dict[int, frozenset[RoleUtilisateur]] = field(default_factory=dict)
+
+    def has_role(self, structure_id: int, role: RoleUtilisateur) -> bool:
+        """Whether the account acts for ``structure_id`` in ``role``."""
+        return role in self.rights.get(structure_id, frozenset())
+
+    def structures_with(self, role: RoleUtilisateur) -> list[int]:
+        """The structures where the account has ``role``, in the order it was given them."""
+        return [structure for structure, roles in self.rights.items() if role in roles]
+
+    @property
+    def password_expiry(self) -> date:
+        """When the password must be renewed at the latest."""
+        return self.created + PASSWORD_LIFETIME
 
 
 @dataclass
@@ -65,58 +96,73 @@ class _Token:
     expires_at: float
 
 
-class ChorusState:
-    """Everything the Chorus Pro emulator knows, behind one lock.
+class Gate:
+    """The PISTE gate: applications, tokens, technical accounts.
 
     Args:
-        clock: the time tokens (and, later, flux and invoices) live by.
+        clock: the time tokens live by.
     """
 
     def __init__(self, clock: FakeClock) -> None:
         self.clock = clock
-        self.lock = threading.RLock()
         self.applications: dict[str, ApplicationRecord] = {}
         self.accounts: dict[str, AccountRecord] = {}
         self._tokens: dict[str, _Token] = {}
+        self._user_ids = itertools.count(500_001)
         self.token_requests = 0
-
-    # --- set-up ----------------------------------------------------------------------------
 
     def add_application(self, client_id: str, client_secret: str) -> ApplicationRecord:
         """Declare a PISTE application subscribed to every Chorus Pro API."""
-        with self.lock:
-            record = ApplicationRecord(client_id, client_secret)
-            self.applications[client_id] = record
-            return record
+        record = ApplicationRecord(client_id, client_secret)
+        self.applications[client_id] = record
+        return record
 
-    def add_account(self, login: str, password: str) -> AccountRecord:
-        """Declare a technical account."""
-        with self.lock:
-            record = AccountRecord(login, password)
-            self.accounts[login] = record
-            return record
-
-    # --- PISTE -----------------------------------------------------------------------------
+    def add_account(
+        self,
+        login: str,
+        password: str,
+        *,
+        rights: Mapping[int, Iterable[RoleUtilisateur | str]] | None = None,
+        nom: str = "TECHNIQUE",
+        prenom: str = "Compte",
+    ) -> AccountRecord:
+        """Declare a technical account, attached to structures with roles."""
+        record = AccountRecord(
+            login,
+            password,
+            id_utilisateur=next(self._user_ids),
+            nom=nom,
+            prenom=prenom,
+            created=self.clock.now().date(),
+            rights={
+                structure: frozenset(RoleUtilisateur(role) for role in roles)
+                for structure, roles in (rights or {}).items()
+            },
+        )
+        self.accounts[login] = record
+        return record
 
     def issue_token(self, grant_type: str, client_id: str, client_secret: str) -> str:
         """Grant a token to a known application (client credentials only)."""
-        with self.lock:
-            self.token_requests += 1
-            if grant_type != "client_credentials":
-                raise AuthRefusalError(400, "unsupported_grant_type", f"grant_type {grant_type!r}")
-            app = self.applications.get(client_id)
-            if app is None or not secrets.compare_digest(app.client_secret, client_secret):
-                raise AuthRefusalError(400, "invalid_client", "Client authentication failed")
-            token = secrets.token_urlsafe(32)
-            self._tokens[token] = _Token(client_id, self.clock.monotonic() + TOKEN_LIFETIME)
-            return token
+        self.token_requests += 1
+        if grant_type != "client_credentials":
+            raise AuthRefusalError(400, "unsupported_grant_type", f"grant_type {grant_type!r}")
+        app = self.applications.get(client_id)
+        if app is None or not secrets.compare_digest(app.client_secret, client_secret):
+            raise AuthRefusalError(400, "invalid_client", "Client authentication failed")
+        token = secrets.token_urlsafe(32)
+        self._tokens[token] = _Token(client_id, self.clock.monotonic() + TOKEN_LIFETIME)
+        return token
 
     def revoke_tokens(self) -> int:
         """Invalidate every token issued so far (as when PISTE rotates them); returns how many."""
-        with self.lock:
-            count = len(self._tokens)
-            self._tokens.clear()
-            return count
+        count = len(self._tokens)
+        self._tokens.clear()
+        return count
+
+    def revoke_token(self, authorization: str) -> bool:
+        """Invalidate the token of an ``Authorization`` header; whether there was one."""
+        return self._tokens.pop(_bearer(authorization), None) is not None
 
     def authorize(self, authorization: str, cpro_account: str, api_group: str) -> AccountRecord:
         """Check the two credentials of an API call and the subscription to its API.
@@ -125,21 +171,20 @@ class ChorusState:
             AuthRefusalError: 401 for a missing, unknown or expired token or a bad account;
                 403 when the application is not subscribed to ``api_group``.
         """
-        with self.lock:
-            scheme, _, value = authorization.partition(" ")
-            token = self._tokens.get(value.strip()) if scheme.lower() == "bearer" else None
-            if token is None:
-                raise AuthRefusalError(401, "invalid_token", "Invalid access token")
-            if self.clock.monotonic() >= token.expires_at:
-                del self._tokens[value.strip()]
-                raise AuthRefusalError(401, "invalid_token", "Access token expired")
-            app = self.applications.get(token.client_id)
-            if app is None or api_group not in app.subscriptions:
-                raise AuthRefusalError(403, "access_denied", "API not subscribed")
-            account = self._account(cpro_account)
-            if account is None:
-                raise AuthRefusalError(401, "Unauthorized", "login or password incorrects")
-            return account
+        value = _bearer(authorization)
+        token = self._tokens.get(value)
+        if token is None:
+            raise AuthRefusalError(401, "invalid_token", "Invalid access token")
+        if self.clock.monotonic() >= token.expires_at:
+            del self._tokens[value]
+            raise AuthRefusalError(401, "invalid_token", "Access token expired")
+        app = self.applications.get(token.client_id)
+        if app is None or api_group not in app.subscriptions:
+            raise AuthRefusalError(403, "access_denied", "API not subscribed")
+        account = self._account(cpro_account)
+        if account is None:
+            raise AuthRefusalError(401, "Unauthorized", "login or password incorrects")
+        return account
 
     def _account(self, header: str) -> AccountRecord | None:
         try:
@@ -150,3 +195,8 @@ class ChorusState:
         if account is None or not secrets.compare_digest(account.password, password):
             return None
         return account
+
+
+def _bearer(authorization: str) -> str:
+    scheme, _, value = authorization.partition(" ")
+    return value.strip() if scheme.lower() == "bearer" else ""
