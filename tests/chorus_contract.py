@@ -231,11 +231,25 @@ class Contract:
                         )
         for path, schema in SUPPLEMENT.items():
             self.responses[path] = jsonschema.Draft4Validator(_strict(schema))
+        self.refusal = jsonschema.Draft4Validator(
+            _strict(
+                {
+                    "definitions": swagger("factures")["definitions"],
+                    "$ref": "#/definitions/WsRetour",
+                }
+            )
+        )
 
     def check_response(self, path: str, payload: Any) -> None:
-        """Raise ``AssertionError`` naming the path when ``payload`` breaks the contract."""
+        """Raise ``AssertionError`` naming the path when ``payload`` breaks the contract.
+
+        A business refusal (``codeRetour != 0``) must be exactly a ``WsRetour``: ``codeRetour``
+        and ``libelle``, nothing else.
+        """
         validator = self.responses.get(path)
         assert validator is not None, f"no schema for {path}"
+        if isinstance(payload, dict) and payload.get("codeRetour", 0) != 0:
+            validator = self.refusal
         errors = sorted(validator.iter_errors(payload), key=lambda error: list(error.path))
         assert not errors, f"{path}: " + "; ".join(
             f"{'/'.join(map(str, error.path)) or '(root)'}: {error.message}" for error in errors[:5]

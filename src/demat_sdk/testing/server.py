@@ -94,6 +94,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _reset(self) -> None:
         """Abort the connection with a TCP RST (SO_LINGER 0), as a crashed peer would."""
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.server.to_reset.add(self.connection)
         self.close_connection = True
 
 
@@ -104,7 +105,17 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], app: EmulatorApp) -> None:
         self.app = app
         self.stopping = threading.Event()
+        self.to_reset: set[Any] = set()
         super().__init__(address, _Handler)
+
+    def shutdown_request(self, request: Any) -> None:
+        # A connection to reset is closed at once: the usual shutdown(SHUT_WR) would send a FIN
+        # first, and the client would see a clean close instead of a reset.
+        if request in self.to_reset:
+            self.to_reset.discard(request)
+            request.close()
+            return
+        super().shutdown_request(request)
 
 
 class EmulatorServer:

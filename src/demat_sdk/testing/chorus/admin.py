@@ -45,6 +45,7 @@ def handle(fake: FakeChorusPro, request: WireRequest) -> WireResponse:
         if not isinstance(body, dict):
             raise AdminError("the body must be a JSON object")
         with fake.state.lock:
+            fake.state.run_due()
             answer = endpoint(fake, body)
     except (AdminError, ValueError, TypeError, LookupError, RefusedError) as exc:
         return WireResponse.of_json({"error": f"{type(exc).__name__}: {exc}"}, 400)

@@ -27,10 +27,17 @@ from demat_sdk.chorus.enums import (
     TypeFacture,
     TypeTva,
 )
+from demat_sdk.testing.chorus import reference
 from demat_sdk.testing.chorus.handlers import invoice_views
-from demat_sdk.testing.chorus.handlers.routing import Context, routes
+from demat_sdk.testing.chorus.handlers.routing import Context, HttpAnswer, routes
 from demat_sdk.testing.chorus.refusals import Refusal, RefusedError
-from demat_sdk.testing.chorus.state.invoice_xml import VatBreakdown
+from demat_sdk.testing.chorus.state.invoice_xml import (
+    MAX_INVOICE_BYTES,
+    InvoiceReadError,
+    VatBreakdown,
+    embedded_xml,
+    read_invoice,
+)
 from demat_sdk.testing.chorus.state.invoices import InvoiceRecord
 from demat_sdk.testing.chorus.state.submission import (
     SUBMISSION_FIELDS,
@@ -181,8 +188,6 @@ def _submission(body: Body) -> Submission:
 
 
 def _rate(code: str | None) -> Decimal:
-    from demat_sdk.testing.chorus import reference
-
     known = reference.TAUX_TVA.get(code or "")
     if known is None:
         raise RefusedError(Refusal.VALEUR_INVALIDE, f"ligneTva.ligneTvaTaux ({code})")
@@ -195,13 +200,9 @@ def deposer_pdf(context: Context, body: Body) -> dict[str, Any]:
     The emulator has no OCR: it reads the CII invoice embedded in a Factur-X PDF, and refuses a
     PDF without one. The invoice is then submitted with ``soumettreFacture`` (DEPOT_PDF_API).
     """
-    from demat_sdk.testing.chorus.state.invoice_xml import (
-        InvoiceReadError,
-        embedded_xml,
-        read_invoice,
-    )
-
     data = decode_base64(body, "fichierFacture")
+    if len(data) > MAX_INVOICE_BYTES:
+        raise HttpAnswer(413, {"error": "Le fichier dépasse la taille maximale de 10 Mo"})
     nom = body.text("nomFichier", required=True) or "facture.pdf"
     body.text("formatDepot", required=True)
     try:
@@ -211,22 +212,23 @@ def deposer_pdf(context: Context, body: Body) -> dict[str, Any]:
     stored = context.state.invoices.add_attachment(
         context.account, nom=nom[-50:], type_mime="application/pdf", extension="pdf", content=data
     )
-    return envelope(
-        numeroFacture=parsed.numero or "",
-        dateFacture=day(parsed.date_facture) or "",
-        codeDestinataire=parsed.destinataire or "",
-        codeServiceExecutant=parsed.code_service or "",
-        codeFournisseur=parsed.fournisseur or "",
-        codeDeviseFacture=parsed.devise,
-        typeFacture="AVOIR" if parsed.type_facture is TypeFacture.AVOIR else "FACTURE",
-        typeTva="TVA_SUR_DEBIT",
-        numeroBonCommande=parsed.numero_ej or "",
-        montantTtcAvantRemiseGlobalTTC=float(parsed.total_ttc or 0),
-        montantAPayer=float(parsed.total_a_payer or 0),
-        montantHtTotal=float(parsed.total_ht or 0),
-        montantTVA=float(parsed.total_tva or 0),
-        pieceJointeId=stored.piece_jointe_id,
-    )
+    # The official schema of this answer has no codeRetour / libelle.
+    return {
+        "numeroFacture": parsed.numero or "",
+        "dateFacture": day(parsed.date_facture) or "",
+        "codeDestinataire": parsed.destinataire or "",
+        "codeServiceExecutant": parsed.code_service or "",
+        "codeFournisseur": parsed.fournisseur or "",
+        "codeDeviseFacture": parsed.devise,
+        "typeFacture": "AVOIR" if parsed.type_facture is TypeFacture.AVOIR else "FACTURE",
+        "typeTva": "TVA_SUR_DEBIT",
+        "numeroBonCommande": parsed.numero_ej or "",
+        "montantTtcAvantRemiseGlobalTTC": float(parsed.total_ttc or 0),
+        "montantAPayer": float(parsed.total_a_payer or 0),
+        "montantHtTotal": float(parsed.total_ht or 0),
+        "montantTVA": float(parsed.total_tva or 0),
+        "pieceJointeId": stored.piece_jointe_id,
+    }
 
 
 # --- consultations and searches ------------------------------------------------------------

@@ -95,8 +95,8 @@ def consulter_recipiendaire(context: Context, body: Body) -> dict[str, Any]:
 def traiter_recue(context: Context, body: Body) -> dict[str, Any]:
     """``traiterFactureRecue``: the recipient's status change, checked by the lifecycle table."""
     invoices = context.state.invoices
-    record = invoices.of_recipient(context.account, body.integer("idFacture", required=True))
     statut = body.enum("nouveauStatut", StatutFacture, required=True)
+    record = invoices.of_recipient(context.account, body.integer("idFacture", required=True))
     assert statut is not None  # noqa: S101 - required
     invoices.traiter(
         context.account,
