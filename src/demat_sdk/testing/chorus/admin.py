@@ -165,6 +165,7 @@ def seed(fake: FakeChorusPro, body: dict[str, Any]) -> dict[str, Any]:
     for item in body.get("structures", []):
         options = dict(item)
         services = options.pop("services", [])
+        banks = options.pop("bank_accounts", [])
         address = options.pop("address", None)
         structure = fake.add_structure(
             options.pop("identifiant"),
@@ -180,7 +181,7 @@ def seed(fake: FakeChorusPro, body: dict[str, Any]) -> dict[str, Any]:
                 service_options.pop("libelle_service"),
                 **service_options,
             )
-        for bank in item.get("bank_accounts", []):
+        for bank in banks:
             fake.add_bank_account(structure, **bank)
         created["structures"].append(_structure(structure))
     for item in body.get("accounts", []):

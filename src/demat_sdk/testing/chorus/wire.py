@@ -271,11 +271,15 @@ def page(
     """Sort, cap and cut the items of a search; returns the page and its counters.
 
     The sort column is the PascalCase name of an item key (``DateDepot`` sorts on
-    ``dateDepot``) unless ``sort_keys`` maps it to another key. Counters: ``pageCourante``,
-    ``pages``, ``nbResultatsParPage``, ``total``.
+    ``dateDepot``) unless ``sort_keys`` maps it to another key; items without it come last, and
+    ties keep the order of ``items`` (reversed for a descending sort, so that the latest of
+    items listed oldest first comes first). Counters: ``pageCourante``, ``pages``,
+    ``nbResultatsParPage``, ``total``.
     """
     rows = list(items)
     if paging.column:
+        if paging.descending:
+            rows.reverse()  # ties keep the latest first (items come oldest first)
         key = (sort_keys or {}).get(paging.column) or paging.column[:1].lower() + paging.column[1:]
         present = [row for row in rows if row.get(key) is not None]
         missing = [row for row in rows if row.get(key) is None]

@@ -40,13 +40,14 @@ from demat_sdk.testing.chorus.state.invoice_xml import (
 )
 from demat_sdk.testing.chorus.state.invoices import InvoiceRecord
 from demat_sdk.testing.chorus.state.submission import (
+    CADRES_SOUMISSION,
     SUBMISSION_FIELDS,
     AttachmentRef,
     Submission,
     SubmittedLine,
     submit,
 )
-from demat_sdk.testing.chorus.wire import Body, Paging, day, envelope, page
+from demat_sdk.testing.chorus.wire import Body, MalformedRequestError, Paging, day, envelope, page
 
 __all__ = ["ROUTES", "decode_base64", "invoice_filter"]
 
@@ -127,8 +128,7 @@ def _submission(body: Body) -> Submission:
         code_service=destinataire.text("codeServiceExecutant") or None,
         id_service_fournisseur=fournisseur.integer("idServiceFournisseur"),
         id_coordonnee_bancaire=fournisseur.integer("codeCoordonneesBancairesFournisseur"),
-        cadre=cadre.enum("codeCadreFacturation", CadreFacturation)
-        or CadreFacturation.A1_FACTURE_FOURNISSEUR,
+        cadre=_cadre(cadre),
         code_structure_valideur=cadre.text("codeStructureValideur") or None,
         devise=references.text("deviseFacture") or "EUR",
         type_facture=references.enum("typeFacture", TypeFacture) or TypeFacture.FACTURE,
@@ -185,6 +185,18 @@ def _submission(body: Body) -> Submission:
         ),
         commentaire=body.text("commentaire", max_length=2000) or "",
     )
+
+
+def _cadre(cadre: Body) -> CadreFacturation:
+    """The billing frame of a submission: the official schema only knows four of them."""
+    code = cadre.enum("codeCadreFacturation", CadreFacturation)
+    if code is None:
+        return CadreFacturation.A1_FACTURE_FOURNISSEUR
+    if code not in CADRES_SOUMISSION:
+        raise MalformedRequestError(
+            f"cadreDeFacturation.codeCadreFacturation : valeur inconnue {code.value!r}"
+        )
+    return code
 
 
 def _rate(code: str | None) -> Decimal:

@@ -58,7 +58,7 @@ class ApplicationRecord:
     subscriptions: set[str] = field(default_factory=lambda: set(API_GROUPS))
 
 
-@dataclass
+@dataclass(eq=False)
 class AccountRecord:
     """A Chorus Pro technical account and the user behind it.
 

@@ -45,7 +45,7 @@ class Address:
     telephone: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class ServiceRecord:
     """A service of a structure (code service).
 
@@ -78,7 +78,7 @@ class BankAccountRecord:
     bic: str
 
 
-@dataclass
+@dataclass(eq=False)
 class StructureRecord:
     """A structure of the directory (public buyer, supplier), with its routing parameters.
 

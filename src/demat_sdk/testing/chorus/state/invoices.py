@@ -121,7 +121,7 @@ class Event:
     at: datetime
 
 
-@dataclass
+@dataclass(eq=False)
 class InvoiceRecord:
     """An invoice as Chorus Pro keeps it, from deposit to payment."""
 
@@ -476,11 +476,12 @@ class Invoices:
     ) -> None:
         change_count = len(record.history)
 
-        def move() -> None:
+        def move() -> bool:
             # Only if nothing happened to the invoice in the meantime.
             if record.statut is not source or len(record.history) != change_count:
-                return
+                return False
             self.system_move(record, target)
+            return True
 
         self.scheduler.after(
             delay, move, f"facture {record.numero}: {source.value} -> {target.value}"

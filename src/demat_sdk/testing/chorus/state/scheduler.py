@@ -39,7 +39,7 @@ class Timings:
 class _Event:
     due: float
     order: int
-    action: Callable[[], None] = field(compare=False)
+    action: Callable[[], bool] = field(compare=False)
     label: str = field(compare=False, default="")
 
 
@@ -55,8 +55,11 @@ class Scheduler:
     def __len__(self) -> int:
         return len(self._queue)
 
-    def after(self, seconds: float, action: Callable[[], None], label: str = "") -> None:
+    def after(self, seconds: float, action: Callable[[], bool], label: str = "") -> None:
         """Run ``action`` once the clock has moved ``seconds`` from now.
+
+        The action says whether it did something (a step made obsolete by another change does
+        nothing); only those that did are reported.
 
         Scheduled by an event being run, the delay counts from that event's due time, so that
         chains of steps keep their pace even when the clock jumped past several of them.
@@ -70,17 +73,18 @@ class Scheduler:
         return self._queue[0].due if self._queue else None
 
     def run_due(self) -> list[str]:
-        """Run every event due by now (and those they schedule already due); their labels."""
+        """Run every event due by now (and those they schedule already due); what they did."""
         done: list[str] = []
         now = self.clock.monotonic()
         while self._queue and self._queue[0].due <= now:
             event = heapq.heappop(self._queue)
             self._firing_at = event.due
             try:
-                event.action()
+                acted = event.action()
             finally:
                 self._firing_at = None
-            done.append(event.label)
+            if acted:
+                done.append(event.label)
         return done
 
     def clear(self) -> None:

@@ -26,7 +26,14 @@ from demat_sdk.testing.chorus.state.directory import Directory
 from demat_sdk.testing.chorus.state.invoice_xml import CENT, InvoiceLine, VatBreakdown
 from demat_sdk.testing.chorus.state.invoices import AttachmentRecord, InvoiceRecord, Invoices
 
-__all__ = ["SUBMISSION_FIELDS", "AttachmentRef", "Submission", "SubmittedLine", "submit"]
+__all__ = [
+    "CADRES_SOUMISSION",
+    "SUBMISSION_FIELDS",
+    "AttachmentRef",
+    "Submission",
+    "SubmittedLine",
+    "submit",
+]
 
 _NUMERO = re.compile(r"^[A-Za-z0-9\-_/+]{1,20}$")
 
@@ -38,12 +45,15 @@ SUBMISSION_FIELDS = {
 }
 """Where each routing datum sits in a ``soumettreFacture`` (or ``recyclerFacture``) request."""
 
-_CADRES_SOUMISSION = {
-    CadreFacturation.A1_FACTURE_FOURNISSEUR,
-    CadreFacturation.A2_FACTURE_FOURNISSEUR_DEJA_PAYEE,
-    CadreFacturation.A9_FACTURE_SOUSTRAITANT,
-    CadreFacturation.A12_FACTURE_COTRAITANT,
-}
+CADRES_SOUMISSION = frozenset(
+    {
+        CadreFacturation.A1_FACTURE_FOURNISSEUR,
+        CadreFacturation.A2_FACTURE_FOURNISSEUR_DEJA_PAYEE,
+        CadreFacturation.A9_FACTURE_SOUSTRAITANT,
+        CadreFacturation.A12_FACTURE_COTRAITANT,
+    }
+)
+"""The billing frames ``soumettreFacture`` accepts."""
 _WITH_VALIDATOR = {
     CadreFacturation.A9_FACTURE_SOUSTRAITANT,
     CadreFacturation.A12_FACTURE_COTRAITANT,
@@ -131,7 +141,7 @@ def submit(
         problems.append(
             f"numeroFactureSaisi : le numéro {numero} a déjà été utilisé par ce fournisseur."
         )
-    if submission.cadre not in _CADRES_SOUMISSION:
+    if submission.cadre not in CADRES_SOUMISSION:
         problems.append(
             f"cadreDeFacturation.codeCadreFacturation : {submission.cadre.value} non accepté."
         )
