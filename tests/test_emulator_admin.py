@@ -46,7 +46,9 @@ def test_adding_to_the_world_from_python() -> None:
     fake.add_service(ehpad, "ECONOMAT", "Économat")
     supplier = fake.add_structure("38912345600011", "TRAITEUR SAS", type_structure="PRIVEE")
     account = fake.add_account(
-        "TECH_1_38912345600011@cpro.fr", "mot-de-passe-du-traiteur", rights={supplier: ["FOURNISSEUR"]}
+        "TECH_1_38912345600011@cpro.fr",
+        "mot-de-passe-du-traiteur",
+        rights={supplier: ["FOURNISSEUR"]},
     )
     assert ehpad.service_by_code("FACTURES_PUBLIQUES") is not None
     assert supplier.service_by_code("FACTURES_PUBLIQUES") is None
