@@ -157,6 +157,21 @@ def test_inactive_recipient_and_structure_level_rules(wire: ChorusWire) -> None:
         ),
     )
     assert only_ej["etatCourantDepotFlux"] == "IN_INTEGRE"
+    # A contract (marché) number stands for the engagement juridique too.
+    marche = _processed(
+        wire,
+        ubl(
+            _invoice(
+                wire,
+                numero="PHX-0005",
+                destinataire=world.ch_saint_aurele.identifiant,
+                code_service=None,
+                numero_marche="MARCHE-GHT-2025-03",
+            )
+        ),
+        syntaxe="IN_DP_E1_UBL_INVOICE",
+    )
+    assert marche["etatCourantDepotFlux"] == "IN_INTEGRE"
 
 
 def test_an_invoice_number_is_used_once_per_supplier(wire: ChorusWire) -> None:

@@ -67,6 +67,7 @@ class SampleInvoice:
         destinataire: recipient SIRET (BT-46, scheme 0009).
         code_service: service code (BT-10 ``BuyerReference``), if any.
         numero_ej: engagement juridique / purchase order (BT-13), if any.
+        numero_marche: contract (marché) number (BT-12), if any.
         avoir: a credit note rather than an invoice.
         total_ht, total_ttc, total_a_payer: force a total instead of computing it.
     """
@@ -76,6 +77,7 @@ class SampleInvoice:
     destinataire: str
     code_service: str | None = None
     numero_ej: str | None = None
+    numero_marche: str | None = None
     date_facture: date = date(2026, 1, 5)
     lines: tuple[Line, ...] = field(default=(Line("Prestation", "1", "100.00"),))
     avoir: bool = False
@@ -165,12 +167,12 @@ def cii(invoice: SampleInvoice) -> bytes:
         _sub(party, f"{ram}GlobalID", siret, schemeID="0009")
         _sub(party, f"{ram}Name", f"Structure {siret}")
         _sub(_sub(party, f"{ram}PostalTradeAddress"), f"{ram}CountryID", "FR")
-    if invoice.numero_ej:
-        _sub(
-            _sub(agreement, f"{ram}BuyerOrderReferencedDocument"),
-            f"{ram}IssuerAssignedID",
-            invoice.numero_ej,
-        )
+    for reference, number in (
+        ("BuyerOrderReferencedDocument", invoice.numero_ej),
+        ("ContractReferencedDocument", invoice.numero_marche),
+    ):
+        if number:
+            _sub(_sub(agreement, f"{ram}{reference}"), f"{ram}IssuerAssignedID", number)
     _sub(transaction, f"{ram}ApplicableHeaderTradeDelivery")
     settlement = _sub(transaction, f"{ram}ApplicableHeaderTradeSettlement")
     _sub(settlement, f"{ram}InvoiceCurrencyCode", "EUR")
@@ -209,6 +211,8 @@ def ubl(invoice: SampleInvoice) -> bytes:
         _sub(root, f"{cbc}BuyerReference", invoice.code_service)
     if invoice.numero_ej:
         _sub(_sub(root, f"{cac}OrderReference"), f"{cbc}ID", invoice.numero_ej)
+    if invoice.numero_marche:
+        _sub(_sub(root, f"{cac}ContractDocumentReference"), f"{cbc}ID", invoice.numero_marche)
     for role, siret in (
         ("AccountingSupplierParty", invoice.fournisseur),
         ("AccountingCustomerParty", invoice.destinataire),

@@ -502,7 +502,8 @@ def recycler(context: Context, body: Body) -> dict[str, Any]:
     code = destinataire.text("codeDestinataire") or record.destinataire.identifiant
     service = destinataire.text("codeServiceExecutant")
     ej = references.text("numeroBonCommande", max_length=50) or record.numero_bon_commande
-    routing = state.directory.route(record.fournisseur, code, service, ej)
+    marche = references.text("numeroMarche", max_length=50) or record.numero_marche
+    routing = state.directory.route(record.fournisseur, code, service, ej or marche)
     if routing.problems:
         raise RefusedError(
             Refusal.DONNEES_FACTURE,
@@ -514,10 +515,7 @@ def recycler(context: Context, body: Body) -> dict[str, Any]:
             ),
         )
     assert routing.recipient is not None  # noqa: S101 - no problem
-    changes: dict[str, object] = {"numero_bon_commande": ej}
-    marche = references.text("numeroMarche", max_length=50)
-    if marche:
-        changes["numero_marche"] = marche
+    changes: dict[str, object] = {"numero_bon_commande": ej, "numero_marche": marche}
     state.invoices.recycler(
         context.account,
         record,

@@ -198,6 +198,7 @@ class RoutingProblem(enum.Enum):
 class Routing:
     """Where an invoice goes, once its routing data are checked."""
 
+    supplier: StructureRecord
     recipient: StructureRecord | None
     service: ServiceRecord | None
     problems: tuple[tuple[RoutingProblem, str], ...]
@@ -400,21 +401,22 @@ class Directory:
         The rules Chorus Pro applies at integration: recipient known, public and active; service
         code mandatory, known and active where the recipient says so; engagement juridique
         mandatory where the structure or the service says so, or "EJ or service code";
-        ``FACTURES_PUBLIQUES`` only for public suppliers.
+        ``FACTURES_PUBLIQUES`` only for public suppliers. ``numero_ej`` is the engagement
+        juridique: a purchase order (bon de commande) or a contract (marché) number.
         """
         problems: list[tuple[RoutingProblem, str]] = []
         if not recipient_identifiant:
-            return Routing(None, None, ((RoutingProblem.DESTINATAIRE_ABSENT, ""),))
+            return Routing(supplier, None, None, ((RoutingProblem.DESTINATAIRE_ABSENT, ""),))
         recipient = self.find(recipient_identifiant)
         if recipient is None:
             problem = RoutingProblem.DESTINATAIRE_INCONNU
-            return Routing(None, None, ((problem, recipient_identifiant),))
+            return Routing(supplier, None, None, ((problem, recipient_identifiant),))
         if not recipient.is_public:
             problem = RoutingProblem.DESTINATAIRE_PRIVE
-            return Routing(None, None, ((problem, recipient_identifiant),))
+            return Routing(supplier, None, None, ((problem, recipient_identifiant),))
         if not recipient.active:
             problem = RoutingProblem.DESTINATAIRE_INACTIF
-            return Routing(None, None, ((problem, recipient_identifiant),))
+            return Routing(supplier, None, None, ((problem, recipient_identifiant),))
         service = recipient.service_by_code(code_service) if code_service else None
         if code_service and service is None:
             problems.append((RoutingProblem.SERVICE_INCONNU, code_service))
@@ -436,4 +438,4 @@ class Directory:
             and not supplier.is_public
         ):
             problems.append((RoutingProblem.FACTURES_PUBLIQUES_PRIVE, FACTURES_PUBLIQUES))
-        return Routing(recipient, service, tuple(problems))
+        return Routing(supplier, recipient, service, tuple(problems))

@@ -24,7 +24,7 @@ from demat_sdk.chorus.enums import (
 )
 from demat_sdk.testing.chorus.refusals import Refusal, RefusedError
 from demat_sdk.testing.chorus.state.auth import AccountRecord
-from demat_sdk.testing.chorus.state.directory import Directory
+from demat_sdk.testing.chorus.state.directory import Directory, Routing
 from demat_sdk.testing.chorus.state.invoice_xml import (
     MAX_INVOICE_BYTES,
     InvoiceReadError,
@@ -238,23 +238,15 @@ class FluxStore:
         except InvoiceReadError as exc:
             flux.erreurs_dp.append(FluxError("", "", "", f"{name} : {exc}"))
             return
-        problems = self._problems(flux, parsed, seen)
+        problems, routing = self._check(flux, parsed, seen)
         numero = parsed.numero or ""
-        if problems:
+        if problems or routing is None or routing.recipient is None:
             for problem in problems:
                 flux.erreurs_dp.append(
                     FluxError(parsed.destinataire or "", parsed.fournisseur or "", numero, problem)
                 )
             return
-        supplier = self.directory.find(parsed.fournisseur or "")
-        routing = self.directory.route(
-            supplier,  # type: ignore[arg-type] # checked by _problems
-            parsed.destinataire,
-            parsed.code_service,
-            parsed.numero_ej,
-        )
-        assert supplier is not None  # noqa: S101 - checked by _problems
-        assert routing.recipient is not None  # noqa: S101 - no routing problem
+        supplier = routing.supplier
         seen.add((supplier.identifiant, numero))
         record = self.invoices.create(
             flux.deposant,
@@ -283,31 +275,34 @@ class FluxStore:
         )
         flux.factures.append(record.id)
 
-    def _problems(
+    def _check(
         self,
         flux: FluxRecord,
         parsed: ParsedInvoice,
         seen: set[tuple[str, str]],
-    ) -> list[str]:
+    ) -> tuple[list[str], Routing | None]:
+        """The integration checks of one invoice: its problems, and where it goes."""
         tag = parsed.champs
         if not parsed.numero:
-            return [f"Le numéro de facture ({tag['numero']}) est obligatoire."]
+            return [f"Le numéro de facture ({tag['numero']}) est obligatoire."], None
         if len(parsed.numero) > _MAX_NUMERO:
-            return [f"Le numéro de facture ({tag['numero']}) dépasse 20 caractères."]
+            return [f"Le numéro de facture ({tag['numero']}) dépasse 20 caractères."], None
         supplier = self.directory.find(parsed.fournisseur or "")
         if supplier is None:
-            return [
+            message = (
                 f"L'identifiant fournisseur de la demande de paiement (balise : "
                 f"{tag['fournisseur']}) n'est pas référencé dans notre système."
-            ]
+            )
+            return [message], None
         if not flux.deposant.has_role(supplier.id_structure_cpp, RoleUtilisateur.FOURNISSEUR):
-            return [
+            message = (
                 f"Le compte qui dépose le flux n'est pas habilité à facturer pour le fournisseur "
                 f"{supplier.identifiant} ({tag['fournisseur']})."
-            ]
+            )
+            return [message], None
         problems: list[str] = []
         routing = self.directory.route(
-            supplier, parsed.destinataire, parsed.code_service, parsed.numero_ej
+            supplier, parsed.destinataire, parsed.code_service, parsed.engagement
         )
         fields = {**tag, "ej_ou_service": f"{tag['numero_ej']} / {tag['code_service']}"}
         for problem, value in routing.problems:
@@ -319,7 +314,7 @@ class FluxStore:
                 "fournisseur."
             )
         problems.extend(consistency_problems(parsed))
-        return problems
+        return problems, routing
 
 
 def _files_of(flux: FluxRecord) -> list[tuple[str, bytes]]:

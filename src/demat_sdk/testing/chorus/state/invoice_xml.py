@@ -142,6 +142,11 @@ class ParsedInvoice:
     vat: tuple[VatBreakdown, ...]
     champs: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def engagement(self) -> str | None:
+        """The engagement juridique: the purchase order, or else the contract number."""
+        return self.numero_ej or self.numero_marche
+
 
 def read_invoice(data: bytes, syntaxe: SyntaxeFlux) -> ParsedInvoice:
     """Read one invoice file deposited with ``syntaxe``.

@@ -169,7 +169,7 @@ def submit(
         supplier,
         submission.code_destinataire,
         submission.code_service,
-        submission.numero_bon_commande,
+        submission.numero_bon_commande or submission.numero_marche,
     )
     problems += [
         problem.message(SUBMISSION_FIELDS[problem.datum], value)
