@@ -167,12 +167,12 @@ def cii(invoice: SampleInvoice) -> bytes:
         _sub(party, f"{ram}GlobalID", siret, schemeID="0009")
         _sub(party, f"{ram}Name", f"Structure {siret}")
         _sub(_sub(party, f"{ram}PostalTradeAddress"), f"{ram}CountryID", "FR")
-    for reference, number in (
+    for reference, identifier in (
         ("BuyerOrderReferencedDocument", invoice.numero_ej),
         ("ContractReferencedDocument", invoice.numero_marche),
     ):
-        if number:
-            _sub(_sub(agreement, f"{ram}{reference}"), f"{ram}IssuerAssignedID", number)
+        if identifier:
+            _sub(_sub(agreement, f"{ram}{reference}"), f"{ram}IssuerAssignedID", identifier)
     _sub(transaction, f"{ram}ApplicableHeaderTradeDelivery")
     settlement = _sub(transaction, f"{ram}ApplicableHeaderTradeSettlement")
     _sub(settlement, f"{ram}InvoiceCurrencyCode", "EUR")
