@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import httpx
 
-from demat_sdk.testing import FakeChorusPro
+from demat_sdk.testing import FakeChorusPro, Timings
 from demat_sdk.testing.chorus.samples import Line, SampleInvoice, cii
 
 
@@ -57,8 +57,6 @@ def _workload(fake: FakeChorusPro, http: httpx.Client) -> Callable[[int], None]:
             },
             headers=supplier,
         ).json()["numeroFluxDepot"]
-        fake.finish_flux(flux)
-        fake.advance(60)
         http.post(
             "/cpro/transverses/v1/consulterCRDetaille",
             json={"numeroFluxDepot": flux},
@@ -86,8 +84,10 @@ def run(quick: bool) -> None:
     """Median time per call, in-process and over HTTP, and the ratio."""
     rounds = 5 if quick else 15
     per_round = 10 if quick else 40
-    in_process = FakeChorusPro.seeded()
-    served = FakeChorusPro.seeded()
+    # Flux integrate and invoices are routed at once, so the clock (and the token) never moves.
+    instant = Timings(flux_step=0, mise_a_disposition=0)
+    in_process = FakeChorusPro.seeded(timings=instant)
+    served = FakeChorusPro.seeded(timings=instant)
     times: dict[str, list[float]] = {"in-process": [], "http": []}
     with (
         httpx.Client(transport=in_process.transport(), base_url="http://emulateur") as local,
