@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import base64
 
+import httpx
+import pytest
+
+from demat_sdk.testing import FakeChorusPro
 from demat_sdk.testing.chorus.fake import DEFAULT_LOGIN
 
-from chorus_wire import ChorusWire, technical_account
+from chorus_wire import ChorusWire, account_header, technical_account
 
 DEVISES = "/cpro/transverses/v1/recuperer/devises"
 TRAITER = "/cpro/factures/v1/traiter/recue"
@@ -133,3 +137,29 @@ def test_the_cpro_account_header_is_plain_base64_of_login_and_password(wire: Cho
         wire.post(DEVISES, {}, account=account, headers=basic, token=wire.token()).status_code
         == 401
     )
+
+
+@pytest.mark.server
+@pytest.mark.enable_socket
+def test_the_server_reads_chunked_bodies_and_reports_its_own_failures(
+    fake: FakeChorusPro, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with fake.serve() as url, httpx.Client(base_url=url) as http:
+        wire = ChorusWire(http, fake, "http")
+        token = wire.token()
+        headers = {
+            "Authorization": f"Bearer {token}",
+            "cpro-account": account_header(fake.account),
+            "Content-Type": "application/json;charset=utf-8",
+        }
+        chunked = http.post(DEVISES, content=iter([b'{"codeLan', b'gue": "EN"}']), headers=headers)
+        assert chunked.status_code == 200
+        assert {"codeDevise": "USD", "libelleDevise": "US dollar"} in chunked.json()["listeDevises"]
+
+        def broken(request: object) -> object:
+            raise RuntimeError("bug")
+
+        monkeypatch.setattr(fake.handlers, "handle", broken)
+        failure = http.post(DEVISES, json={}, headers=headers)
+        assert failure.status_code == 500
+        assert "RuntimeError" in failure.json()["error"]

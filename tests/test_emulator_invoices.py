@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from demat_sdk.chorus import lifecycle
-from demat_sdk.chorus.enums import StatutFacture
+from demat_sdk.chorus.enums import StatutFacture, SyntaxeFlux
 from demat_sdk.testing import FakeChorusPro
 from demat_sdk.testing.chorus.samples import SampleInvoice, cii
+from demat_sdk.testing.chorus.state.invoice_xml import consistency_problems, read_invoice
 
 from chorus_wire import ChorusWire, b64
 
@@ -239,6 +240,21 @@ def test_download_flips_the_flag(wire: ChorusWire, invoice_id: int) -> None:
     assert downloaded["listeFactures"][0]["factureTelechargeeParDestinataire"] is True
     historique = wire.ok(f"{F}/consulter/historique", {"idFacture": invoice_id}, account=chu)
     assert historique["derniereAction"]["derniereActionCode"] == "TELECHARGEMENT_FACTURE"
+
+
+def test_pivot_download_of_a_submitted_invoice_is_a_cii_rendering(
+    wire: ChorusWire, invoice_id: int
+) -> None:
+    chu = wire.fake.world.account(wire.fake.world.chu_valmont)
+    answer = wire.ok(
+        f"{F}/telecharger/groupe",
+        {"format": "PIVOT", "listeFacture": [{"idFacture": invoice_id}]},
+        account=chu,
+    )
+    with zipfile.ZipFile(io.BytesIO(base64.b64decode(answer["fichierResultat"]))) as archive:
+        pivot = read_invoice(archive.read("GANTS-001/GANTS-001.xml"), SyntaxeFlux.IN_DP_E1_CII_16B)
+    assert (pivot.numero, pivot.code_service, pivot.total_ttc) == ("GANTS-001", "DAL", 312)
+    assert consistency_problems(pivot) == []
 
 
 def test_pivot_download_gives_the_deposited_file(wire: ChorusWire) -> None:

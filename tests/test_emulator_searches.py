@@ -168,6 +168,14 @@ def test_recipient_search_pages_at_the_top_level(client: ChorusWire) -> None:
 
 def test_paging_values_are_checked(client: ChorusWire) -> None:
     account = client.fake.world.account(client.fake.world.pharmadis)
+    unknown = client.post(
+        f"{F}/rechercher/fournisseur",
+        None,
+        account=account,
+        content=b'{"statutCourant": ["PAYEE"]}',
+    )
+    assert unknown.status_code == 400
+    assert "statutCourant" in unknown.json()["detail"]
     refused = client.refused(
         f"{F}/rechercher/fournisseur",
         {"rechercheFactureParFournisseur": {"nbResultatsParPage": -1}},

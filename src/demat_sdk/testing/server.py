@@ -30,6 +30,10 @@ logger = logging.getLogger("demat_sdk.testing.server")
 _POLL_INTERVAL = 0.05
 
 
+class _TooLargeError(Exception):
+    """The request body is above :data:`MAX_REQUEST_BYTES`."""
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
@@ -56,12 +60,16 @@ class _Handler(BaseHTTPRequestHandler):
         logger.debug("%s %s", self.address_string(), format % args)
 
     def _serve(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_REQUEST_BYTES:
+        try:
+            body = self._body()
+        except _TooLargeError:
             self._send(WireResponse(status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE))
             self.close_connection = True
             return
-        body = self.rfile.read(length) if length else b""
+        except ValueError:
+            self._send(WireResponse(status=HTTPStatus.BAD_REQUEST))
+            self.close_connection = True
+            return
         request = WireRequest(
             method=self.command,
             path=urlsplit(self.path).path,
@@ -81,7 +89,32 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self._reset()
             return
+        except Exception as exc:
+            # An emulator bug must reach the client as a 500, not kill the connection silently.
+            logger.exception("the emulator failed on %s %s", self.command, self.path)
+            response = WireResponse.of_json({"error": f"emulator failure: {exc!r}"}, status=500)
         self._send(response)
+
+    def _body(self) -> bytes:
+        """The request body, with a Content-Length or chunked; size checked before reading."""
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            chunks: list[bytes] = []
+            total = 0
+            while True:
+                size = int(self.rfile.readline().split(b";", 1)[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline().strip():  # trailers
+                        pass
+                    return b"".join(chunks)
+                total += size
+                if total > MAX_REQUEST_BYTES:
+                    raise _TooLargeError
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_REQUEST_BYTES:
+            raise _TooLargeError
+        return self.rfile.read(length) if length else b""
 
     def _send(self, response: WireResponse) -> None:
         self.send_response(response.status)

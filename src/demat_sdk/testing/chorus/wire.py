@@ -209,7 +209,11 @@ class Body:
         return [Body(item, f"{self._name(key)}[{index}].") for index, item in enumerate(value)]
 
     def values(self, key: str, read: Callable[[Any], Any]) -> list[Any]:
-        """A list of plain values, each converted by ``read`` (``ValueError`` is malformed)."""
+        """A list of plain values, each converted by ``read``.
+
+        ``read`` failing (``ValueError``, ``TypeError``, ``KeyError`` — an enumeration's
+        ``__getitem__`` for unknown codes) makes the request malformed.
+        """
         value = self._data.get(key)
         if value is None:
             return []

@@ -268,7 +268,7 @@ def invoice_filter(body: Body) -> Callable[[InvoiceRecord], bool]:
     numero = body.text("numeroFacture")
     if numero:
         checks.append(lambda r: r.numero == numero)
-    statuts = set(body.values("statutCourant", StatutFacture))
+    statuts = set(body.values("statutCourant", lambda code: StatutFacture[code]))
     if statuts:
         checks.append(lambda r: r.statut in statuts)
     for key, attribute in (
@@ -290,7 +290,7 @@ def invoice_filter(body: Body) -> Callable[[InvoiceRecord], bool]:
         if low is not None or high is not None:
             checks.append(_amount_between(attribute, low, high))
     type_facture = body.enum("typeFacture", TypeFacture)
-    types = set(body.values("listeTypeFacture", TypeFacture))
+    types = set(body.values("listeTypeFacture", lambda code: TypeFacture[code]))
     if type_facture:
         types.add(type_facture)
     if types:

@@ -6,16 +6,22 @@ import base64
 from typing import Any
 
 from demat_sdk.chorus import lifecycle
-from demat_sdk.chorus.enums import FormatTelechargement, RoleUtilisateur, StatutFacture
+from demat_sdk.chorus.enums import (
+    FormatTelechargement,
+    RoleUtilisateur,
+    StatutFacture,
+    TypeFacture,
+)
 from demat_sdk.testing.chorus.documents import text_pdf, zip_of
 from demat_sdk.testing.chorus.handlers import invoice_views
 from demat_sdk.testing.chorus.handlers.factures import invoice_filter
 from demat_sdk.testing.chorus.handlers.routing import Context, HttpAnswer, routes
 from demat_sdk.testing.chorus.refusals import Refusal, RefusedError
+from demat_sdk.testing.chorus.samples import Line, SampleInvoice, cii
 from demat_sdk.testing.chorus.state.invoices import InvoiceRecord
 from demat_sdk.testing.chorus.wire import Body, Paging, day, envelope, page
 
-__all__ = ["MAX_DOWNLOAD_BYTES", "ROUTES", "invoice_pdf"]
+__all__ = ["MAX_DOWNLOAD_BYTES", "ROUTES", "invoice_pdf", "invoice_pivot"]
 
 MAX_DOWNLOAD_BYTES = 120 * 1024 * 1024
 """``telechargerGroupeFacture`` answers HTTP 413 above 120 MB."""
@@ -135,13 +141,45 @@ def invoice_pdf(record: InvoiceRecord) -> bytes:
     return text_pdf(f"Facture {record.numero}", lines)
 
 
+def invoice_pivot(record: InvoiceRecord) -> bytes:
+    """A CII rendering of an invoice that was not deposited as XML (typed with ``soumettre``)."""
+    return cii(
+        SampleInvoice(
+            numero=record.numero,
+            fournisseur=record.fournisseur.identifiant,
+            destinataire=record.destinataire.identifiant,
+            code_service=(
+                record.destinataire.services[record.id_service].code_service
+                if record.id_service in record.destinataire.services
+                else None
+            ),
+            numero_ej=record.numero_bon_commande,
+            numero_marche=record.numero_marche,
+            date_facture=record.date_facture or record.date_depot.date(),
+            lines=tuple(
+                Line(
+                    line.denomination or line.reference or "-",
+                    str(line.quantite),
+                    str(line.prix_unitaire_ht),
+                    str(line.taux_tva or 0),
+                )
+                for line in record.lines
+            ),
+            avoir=record.type_facture is TypeFacture.AVOIR,
+            total_ht=record.montant_ht,
+            total_ttc=record.montant_ttc,
+            total_a_payer=record.montant_a_payer,
+        )
+    )
+
+
 def _files(
     record: InvoiceRecord, fmt: FormatTelechargement, with_pieces: bool
 ) -> list[tuple[str, bytes]]:
     folder = f"{record.numero}/".replace("/", "_").rstrip("_") + "/"
     if fmt is FormatTelechargement.PIVOT:
-        main = (record.source_name or f"{record.numero}.xml", record.source or invoice_pdf(record))
-        files = [(folder + main[0].rsplit("/", 1)[-1], main[1])]
+        name = (record.source_name or f"{record.numero}.xml").rsplit("/", 1)[-1]
+        files = [(folder + name, record.source or invoice_pivot(record))]
         with_pieces = True
     else:
         files = [(folder + "facture.pdf", invoice_pdf(record))]
