@@ -274,3 +274,12 @@ def test_demat_emulator_serve() -> None:
         process.wait(timeout=10)
         if process.stdout is not None:
             process.stdout.close()
+
+
+def test_handle_serves_a_mock_transport() -> None:
+    fake = FakeChorusPro()
+    with httpx.Client(
+        transport=httpx.MockTransport(fake.handle), base_url="http://emulateur.invalid"
+    ) as http:
+        answer = http.post("/api/oauth/token", data={"grant_type": "password"})
+    assert answer.json()["error"] == "unsupported_grant_type"

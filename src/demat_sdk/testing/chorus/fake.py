@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import httpx
 from pydantic import SecretStr
 
 from demat_sdk._http.settings import PisteCredentials, TechnicalAccount
@@ -275,6 +276,14 @@ class FakeChorusPro:
             return response
 
         return Plan(0.0, run)
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        """Answer one httpx request in-process, faults included (for ``httpx.MockTransport``).
+
+        Raises:
+            httpx.TransportError: a fault cuts the exchange (reset, time-out).
+        """
+        return self.transport().handle_request(request)
 
     def transport(self) -> InProcessTransport:
         """An httpx transport serving this emulator in-process, for ``ChorusPro(transport=...)``."""
