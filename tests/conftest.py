@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
 from pydantic import SecretStr
 
 from demat_sdk import AsyncChorusPro, ChorusPro, PisteCredentials, RetryPolicy, TechnicalAccount
+from demat_sdk.testing import FakeChorusPro
+
+from chorus_wire import ChorusWire
 
 TOKEN_URL = "https://sandbox-oauth.piste.gouv.fr/api/oauth/token"
 API = "https://sandbox-api.piste.gouv.fr"
@@ -141,3 +144,28 @@ def async_client(
         retry_policy=policy,
         clock=clock,
     )
+
+
+# --- the Chorus Pro emulator on both faces ---------------------------------------------------
+
+FACES = [
+    "in-process",
+    pytest.param("http", marks=[pytest.mark.server, pytest.mark.enable_socket]),
+]
+
+
+@pytest.fixture
+def fake() -> FakeChorusPro:
+    """The emulator holding the seeded world."""
+    return FakeChorusPro.seeded()
+
+
+@pytest.fixture(params=FACES)
+def wire(request: pytest.FixtureRequest, fake: FakeChorusPro) -> Iterator[ChorusWire]:
+    """A wire-level client of ``fake``, in-process or over a real HTTP server."""
+    if request.param == "in-process":
+        with httpx.Client(transport=fake.transport(), base_url="http://emulateur.invalid") as http:
+            yield ChorusWire(http, fake, request.param)
+        return
+    with fake.serve() as base_url, httpx.Client(base_url=base_url, timeout=10) as http:
+        yield ChorusWire(http, fake, request.param)

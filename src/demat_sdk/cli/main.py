@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from demat_sdk._version import __version__
-from demat_sdk.cli import demo, directory
+from demat_sdk.cli import demo, directory, emulator
 from demat_sdk.errors import DematError
 
 __all__ = ["main"]
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo.register(commands)
     directory.register(commands)
+    emulator.register(commands)
     return parser
 
 

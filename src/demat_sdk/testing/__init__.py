@@ -2,9 +2,27 @@
 
 They are product features: code that works against them should work against the real
 qualification environments. Nothing else in the library imports this package.
+
+* :class:`FakeChorusPro` — Chorus Pro behind PISTE, in-process (``fake.transport()``) or over
+  HTTP (``fake.serve()``, ``demat emulator serve``), with an admin API and fault injection.
+* :class:`FakeClock` — the time the emulators and the clients share.
+* :class:`Faults`, :class:`FaultKind` — per-operation fault rules, deterministic from a seed.
+* :class:`EmulatorServer` — an emulator served over HTTP from a background thread.
 """
 
-from demat_sdk.testing.chorus import FakeChorusPro
+from demat_sdk.testing.chorus import SEEDED_PASSWORD, FakeChorusPro, SeededWorld, Timings
 from demat_sdk.testing.clock import FakeClock
+from demat_sdk.testing.faults import FaultKind, FaultRule, Faults
+from demat_sdk.testing.server import EmulatorServer
 
-__all__ = ["FakeChorusPro", "FakeClock"]
+__all__ = [
+    "SEEDED_PASSWORD",
+    "EmulatorServer",
+    "FakeChorusPro",
+    "FakeClock",
+    "FaultKind",
+    "FaultRule",
+    "Faults",
+    "SeededWorld",
+    "Timings",
+]

@@ -15,6 +15,7 @@ from demat_sdk.chorus.factures.operations import (
     TRAITER_A_VALIDER,
     TRAITER_RECUE,
 )
+from demat_sdk.chorus.lifecycle import MOTIF_REQUIRED
 from demat_sdk.chorus.models.base import build_request, required_in_answer
 from demat_sdk.chorus.models.factures_traitement import (
     IdFactureInput,
@@ -29,10 +30,7 @@ from demat_sdk.chorus.models.factures_traitement import (
 )
 from demat_sdk.errors import InvalidRequestError
 
-__all__ = ["MOTIF_OBLIGATOIRE", "TraitementMethods"]
-
-MOTIF_OBLIGATOIRE = frozenset({StatutFacture.REJETEE, StatutFacture.SUSPENDUE})
-"""Statuses a recipient may only give with a motif (the supplier reads it)."""
+__all__ = ["TraitementMethods"]
 
 
 class TraitementMethods:
@@ -85,7 +83,7 @@ class TraitementMethods:
             motif=motif,
             numero_dp_mandat=numero_dp_mandat,
         )
-        if body.nouveau_statut in MOTIF_OBLIGATOIRE and not (motif and motif.strip()):
+        if body.nouveau_statut in MOTIF_REQUIRED and not (motif and motif.strip()):
             raise InvalidRequestError(
                 f"a motif is required to set an invoice {body.nouveau_statut.value}: the "
                 "supplier must know why",

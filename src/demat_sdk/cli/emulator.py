@@ -1,0 +1,99 @@
+"""``demat emulator serve``: the Chorus Pro emulator over HTTP, for any language.
+
+The server is the same backend as ``FakeChorusPro`` in Python, seeded with its small world
+unless ``--empty``; its admin API (``/_admin/...``) is described in ``docs/emulateur.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import sys
+from typing import Any
+
+from demat_sdk.testing import SEEDED_PASSWORD, FakeChorusPro, FakeClock, Timings
+
+__all__ = ["register", "serve"]
+
+
+def register(commands: Any) -> None:
+    """Add the ``emulator`` sub-command and its actions."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "emulator",
+        help="run the Chorus Pro emulator",
+        description="The Chorus Pro emulator (PISTE token endpoint, API, admin API).",
+    )
+    actions = parser.add_subparsers(dest="emulator_action", metavar="ACTION", required=True)
+    serve_parser = actions.add_parser(
+        "serve",
+        help="serve the emulator over HTTP",
+        description="Serve the Chorus Pro emulator over HTTP until Ctrl-C.",
+    )
+    serve_parser.add_argument("--port", type=int, required=True, help="port (0: any free port)")
+    serve_parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    serve_parser.add_argument(
+        "--seed", type=int, default=0, help="seed of the fault injector (default: 0)"
+    )
+    serve_parser.add_argument("--empty", action="store_true", help="start without the seeded world")
+    serve_parser.add_argument(
+        "--frozen-clock",
+        action="store_true",
+        help="time moves only through POST /_admin/advance (default: it follows real time)",
+    )
+    serve_parser.add_argument(
+        "--step-seconds",
+        type=float,
+        default=60.0,
+        help="seconds between flux processing steps, and before routing (default: 60)",
+    )
+    serve_parser.set_defaults(run=serve)
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Serve until interrupted; prints where and with which credentials."""
+    if args.step_seconds < 0:
+        print("demat: --step-seconds must be positive", file=sys.stderr)  # noqa: T201
+        return 2
+    timings = Timings(flux_step=args.step_seconds, mise_a_disposition=args.step_seconds)
+    clock = FakeClock(follow_real_time=not args.frozen_clock)
+    fake = FakeChorusPro(clock=clock, seed=args.seed, timings=timings)
+    if not args.empty:
+        fake.reset(seeded=True)
+    server = fake.serve(host=args.host, port=args.port)
+    _banner(fake, server.url, args)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("\nemulator stopped")  # noqa: T201
+    return 0
+
+
+def _banner(fake: FakeChorusPro, url: str, args: argparse.Namespace) -> None:
+    lines = [
+        f"Chorus Pro emulator listening on {url}",
+        f"  token URL      {url}/api/oauth/token",
+        f"  API base URL   {url}  (paths /cpro/...)",
+        f"  admin API      {url}/_admin/state",
+        f"  client_id      {fake.credentials.client_id}",
+        f"  client_secret  {fake.credentials.client_secret.get_secret_value()}",
+        f"  clock          {'frozen' if args.frozen_clock else 'real time'}, "
+        f"now {fake.clock.now():%Y-%m-%d %H:%M}",
+    ]
+    if not args.empty:
+        lines.append(f"  technical accounts (password {SEEDED_PASSWORD}):")
+        for account in fake.state.gate.accounts.values():
+            if account.rights:
+                structure = fake.state.directory.structure(next(iter(account.rights)))
+                lines.append(f"    {account.login}  {structure.designation}")
+    if not _is_loopback(args.host):
+        lines.append("  WARNING: listening beyond this machine; the emulator has no security")
+    print("\n".join(lines), flush=True)  # noqa: T201
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
