@@ -65,12 +65,15 @@ def test_without_guides_the_marker_says_so(hooks: ModuleType, tmp_path: Path) ->
 
 
 def test_the_pes_tag_table_is_rendered_from_the_models_rows(hooks: ModuleType) -> None:
-    def rows() -> list[tuple[str, str, str]]:
-        return [("BlocBordereau/IdBord", "Bordereau.numero", "Numéro du bordereau | unique")]
-
+    rows = [("Bordereau/BlocBordereau/IdBord", "BordereauDepense.numero", "entier | 7", "1..1")]
     assert hooks.pes_tag_table(rows) == (
-        "| Balise PES | Nom Python | Description |\n"
-        "|---|---|---|\n"
-        "| `BlocBordereau/IdBord` | `Bordereau.numero` | Numéro du bordereau \\| unique |\n"
+        "| Balise PES | Nom Python | Type | Occurrences |\n"
+        "|---|---|---|---|\n"
+        "| `Bordereau/BlocBordereau/IdBord` | `BordereauDepense.numero` | entier \\| 7 | 1..1 |\n"
     )
-    assert "Table non encore générée" in hooks.pes_tag_table(None)
+
+
+def test_the_pes_tag_table_covers_the_models(hooks: ModuleType) -> None:
+    table = hooks.pes_tag_table(hooks._pes_rows())
+    assert "`BordereauDepense.numero`" in table
+    assert table.count("\n") > 300

@@ -4,16 +4,15 @@
   are appended to the "Guides" section, so a new guide is never orphaned.
 * ``<!-- demat:guides -->`` in a page becomes the list of the guides, with their titles.
 * ``<!-- demat:pes-tag-table -->`` becomes the table "PES tag ↔ Python name", generated from the
-  PES models by ``demat_sdk.pes.tag_table()``. That function returns rows of three strings
-  ``(tag path, Python name, description)``; until the PES models provide it, the marker becomes a
-  note saying the table is not generated yet.
+  PES models by ``demat_sdk.pes.tag_table(PesAller)``: element path, Python name, type and
+  occurrences.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +87,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if GUIDES_MARKER in markdown:
         markdown = markdown.replace(GUIDES_MARKER, guides_list(Path(config.docs_dir)))
     if TAG_TABLE_MARKER in markdown:
-        markdown = markdown.replace(TAG_TABLE_MARKER, pes_tag_table(_tag_table_source()))
+        markdown = markdown.replace(TAG_TABLE_MARKER, pes_tag_table(_pes_rows()))
     return markdown
 
 
@@ -110,29 +109,19 @@ def guides_list(docs_dir: Path) -> str:
     return "\n".join(items) + "\n"
 
 
-def _tag_table_source() -> Callable[[], Iterable[Sequence[str]]] | None:
-    try:
-        from demat_sdk import pes
-    except ImportError:
-        return None
-    source = getattr(pes, "tag_table", None)
-    return source if callable(source) else None
-
-
-def pes_tag_table(source: Callable[[], Iterable[Sequence[str]]] | None) -> str:
-    """The Markdown table "PES tag ↔ Python name", or a note when the models do not give it."""
-    if source is None:
-        log.info("demat_sdk.pes.tag_table() does not exist yet: the PES tag table is not generated")
-        return (
-            '!!! info "Table non encore générée"\n\n'
-            "    Cette table est produite à partir des modèles PES de la bibliothèque\n"
-            "    (`demat_sdk.pes.tag_table()`) ; elle apparaîtra ici avec eux.\n"
-        )
-    lines = ["| Balise PES | Nom Python | Description |", "|---|---|---|"]
-    for row in source():
-        tag, name, description = (str(cell) for cell in row)
-        lines.append(f"| `{tag}` | `{name}` | {_cell(description)} |")
+def pes_tag_table(rows: Iterable[Sequence[str]]) -> str:
+    """The Markdown table "PES tag ↔ Python name" from ``demat_sdk.pes.tag_table`` rows."""
+    lines = ["| Balise PES | Nom Python | Type | Occurrences |", "|---|---|---|---|"]
+    for row in rows:
+        tag, name, kind, occurs = (str(cell) for cell in row)
+        lines.append(f"| `{tag}` | `{name}` | {_cell(kind)} | {occurs} |")
     return "\n".join(lines) + "\n"
+
+
+def _pes_rows() -> list[tuple[str, str, str, str]]:
+    from demat_sdk import pes
+
+    return pes.tag_table(pes.PesAller)
 
 
 def _cell(text: str) -> str:
