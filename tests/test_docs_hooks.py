@@ -69,7 +69,8 @@ def test_the_pes_tag_table_is_rendered_from_the_models_rows(hooks: ModuleType) -
     assert hooks.pes_tag_table(rows) == (
         "| Balise PES | Nom Python | Type | Occurrences |\n"
         "|---|---|---|---|\n"
-        "| `Bordereau/BlocBordereau/IdBord` | `BordereauDepense.numero` | entier \\| 7 | 1..1 |\n"
+        "| `Bordereau/BlocBordereau/IdBord` | `BordereauDepense.numero` | "
+        "<code>entier &#124; 7</code> | 1..1 |\n"
     )
 
 

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -114,7 +115,7 @@ def pes_tag_table(rows: Iterable[Sequence[str]]) -> str:
     lines = ["| Balise PES | Nom Python | Type | Occurrences |", "|---|---|---|---|"]
     for row in rows:
         tag, name, kind, occurs = (str(cell) for cell in row)
-        lines.append(f"| `{tag}` | `{name}` | {_cell(kind)} | {occurs} |")
+        lines.append(f"| `{tag}` | `{name}` | {_code(kind)} | {occurs} |")
     return "\n".join(lines) + "\n"
 
 
@@ -124,5 +125,7 @@ def _pes_rows() -> list[tuple[str, str, str, str]]:
     return pes.tag_table(pes.PesAller)
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+def _code(text: str) -> str:
+    """Text as inline code in a table cell, safe from Markdown: ``[0-9]`` is not a link."""
+    escaped = html.escape(" ".join(text.split())).replace("|", "&#124;").replace("[", "&#91;")
+    return f"<code>{escaped}</code>"
