@@ -29,8 +29,8 @@ from demat_sdk.chorus.enums import StatutFacture
 
 __all__ = [
     "MOTIF_REQUIRED",
-    "RECIPIENT_TODO",
-    "SUPPLIER_TODO",
+    "RECIPIENT_TO_PROCESS",
+    "SUPPLIER_TO_PROCESS",
     "TERMINAL",
     "TRANSITIONS",
     "Actor",
@@ -159,10 +159,10 @@ TERMINAL: frozenset[StatutFacture] = frozenset(
 )
 """Statuses no one moves an invoice out of."""
 
-RECIPIENT_TODO: frozenset[StatutFacture] = frozenset({S.MISE_A_DISPOSITION, S.COMPLETEE})
+RECIPIENT_TO_PROCESS: frozenset[StatutFacture] = frozenset({S.MISE_A_DISPOSITION, S.COMPLETEE})
 """Statuses of the invoices the recipient has to process ("factures à traiter")."""
 
-SUPPLIER_TODO: frozenset[StatutFacture] = frozenset(
+SUPPLIER_TO_PROCESS: frozenset[StatutFacture] = frozenset(
     {S.SUSPENDUE, S.A_RECYCLER, S.REJETEE, S.ERREUR_FOURNISSEUR_SUR_VALIDEUR}
 )
 """Statuses of the invoices the supplier has to act on (a rejet only until acknowledged)."""

@@ -390,7 +390,10 @@ def rechercher_atraiter_fournisseur(context: Context, body: Body) -> dict[str, A
     hide_rejected = bool(body.boolean("masquerRejetee"))
 
     def todo(record: InvoiceRecord) -> bool:
-        if record.fournisseur is not structure or record.statut not in lifecycle.SUPPLIER_TODO:
+        if (
+            record.fournisseur is not structure
+            or record.statut not in lifecycle.SUPPLIER_TO_PROCESS
+        ):
             return False
         if record.statut is StatutFacture.REJETEE:
             return not hide_rejected and not record.rejet_traite

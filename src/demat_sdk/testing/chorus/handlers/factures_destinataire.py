@@ -81,7 +81,7 @@ def rechercher_atraiter_recipiendaire(context: Context, body: Body) -> dict[str,
     items = [
         invoice_views.item_recipiendaire(record)
         for record in _received(context)
-        if record.destinataire is structure and record.statut in lifecycle.RECIPIENT_TODO
+        if record.destinataire is structure and record.statut in lifecycle.RECIPIENT_TO_PROCESS
     ]
     paging = Paging.read(
         body.obj("parametreRechercheFactureATraiterParRecipiendaire"), default_column="DateDepot"
