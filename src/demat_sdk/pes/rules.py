@@ -308,13 +308,13 @@ class _Rules:
         if mode in _MODES_NEEDING_ACCOUNT and account is None:
             self.add(
                 (*where, "mode_reglement"),
-                f"ModRegl {mode.value} ({mode.label}) needs the creditor's bank account "
+                f"ModRegl {mode.value} ({mode.libelle}) needs the creditor's bank account "
                 "(Tiers/CpteBancaire)",
             )
         if mode in _MODES_FORBIDDING_ACCOUNT and account is not None:
             self.add(
                 (*where, "mode_reglement"),
-                f"ModRegl {mode.value} ({mode.label}) forbids a bank account on the line's tiers",
+                f"ModRegl {mode.value} ({mode.libelle}) forbids a bank account on the line's tiers",
             )
         if tiers is not None:
             self.compte(account, (*where, "tiers"))
@@ -419,7 +419,7 @@ class _Rules:
             if pj.type is not None and pj.type not in TYPES_PJ_BY_DOMAIN[domain]:
                 self.add(
                     ref_where,
-                    f"the PJ is of TypePJ {pj.type.value} ({pj.type.label}), not a {domain} type",
+                    f"the PJ is of TypePJ {pj.type.value} ({pj.type.libelle}), not a {domain} type",
                 )
 
     def pieces_justificatives(self) -> None:
@@ -436,8 +436,8 @@ class _Rules:
                 if domain and pj.type is not None and pj.type not in TYPES_PJ_BY_DOMAIN[domain]:
                     self.add(
                         (*where, "references_comptables"),
-                        f"TypePJ {pj.type.value} ({pj.type.label}) does not fit the domain "
-                        f"{ref.domaine.value} ({ref.domaine.label})",
+                        f"TypePJ {pj.type.value} ({pj.type.libelle}) does not fit the domain "
+                        f"{ref.domaine.value} ({ref.domaine.libelle})",
                     )
             if not pj.references_comptables and pj.id_unique not in self.referenced:
                 self.add(

@@ -6,7 +6,7 @@
 See the guide ``docs/guides/acquittements.md``.
 """
 
-from demat_sdk.pes.acquit._codes import CodeAnomalie, DomaineAcquit, PesCode
+from demat_sdk.pes.acquit._codes import CodeAnomalie, DomaineAcquit
 from demat_sdk.pes.acquit._entete import CarteVisite, EnTetePES, Enveloppe
 from demat_sdk.pes.acquit._writing import LATIN1_REPLACEMENTS, Encoding
 from demat_sdk.pes.acquit.models import (
@@ -20,6 +20,7 @@ from demat_sdk.pes.acquit.models import (
 )
 from demat_sdk.pes.acquit.reader import read_acquit
 from demat_sdk.pes.acquit.writer import acquit_to_bytes, check_acquit, write_acquit
+from demat_sdk.pes.enums.code import PesCode
 
 __all__ = [
     "LATIN1_REPLACEMENTS",

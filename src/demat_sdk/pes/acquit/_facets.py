@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 from demat_sdk.errors import PesModelError
-from demat_sdk.pes.acquit._codes import PesCode
 from demat_sdk.pes.acquit._writing import Encoding, prepare_text
+from demat_sdk.pes.enums.code import PesCode
 
 __all__ = ["Checks"]
 

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from demat_sdk.errors import PesReadError
 from demat_sdk.pes import xmlsafety
-from demat_sdk.pes.acquit._codes import PesCode
+from demat_sdk.pes.enums.code import PesCode
 
 __all__ = [
     "Block",

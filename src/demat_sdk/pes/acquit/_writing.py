@@ -24,7 +24,7 @@ from typing import IO, Any, Literal
 from lxml import etree
 
 from demat_sdk.errors import PesWriteError
-from demat_sdk.pes.acquit._codes import PesCode
+from demat_sdk.pes.enums.code import PesCode
 
 __all__ = [
     "LATIN1_REPLACEMENTS",
