@@ -227,9 +227,10 @@ def _label_expr(spec: ChildSpec, index_var: str | None) -> str:
     if label is not None:
         word, field = label
         fallback = index_var if index_var else "'?'"
-        return (
-            f"'{word} ' + str(v.{field} if getattr(v, '{field}', None) is not None else {fallback})"
-        )
+        if field is None:
+            return f"'{word} ' + str({fallback})"
+        prefix = f"'{word} ' + " if word else ""
+        return f"{prefix}str(v.{field} if getattr(v, '{field}', None) is not None else {fallback})"
     if index_var:
         return f"'{spec.attr}[' + str({index_var}) + ']'"
     return f"'{spec.attr}'"

@@ -40,6 +40,7 @@ __all__ = [
     "TextPolicy",
     "Truncation",
     "check",
+    "check_model",
 ]
 
 TYPES_PJ_BY_DOMAIN: dict[str, frozenset[TypePJ]] = {
@@ -445,3 +446,19 @@ class _Rules:
                     "the PJ is referenced by no pièce and has no RefCompta: Hélios cannot "
                     "attach it",
                 )
+
+
+def check_model(model: object, *, latin1: bool) -> list[Problem]:
+    """The facet, cardinality and choice problems of any PES model (an ACK, a block…).
+
+    The rules across fields of a ``PES_Aller`` are :func:`check`'s; this is what every model
+    owes its XSD type, texts checked as they will be written (``latin1``: mapped to ISO-8859-1).
+    """
+    problems: list[Problem] = []
+
+    def report(where: tuple[str, ...], attr: str, message: str) -> None:
+        problems.append(Problem(" / ".join((*where, attr)), message))
+
+    policy = TextPolicy(latin1=latin1, truncate=False)
+    checker(type(model))(model, report, (), 0, policy)
+    return problems

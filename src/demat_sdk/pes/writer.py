@@ -25,7 +25,7 @@ import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from demat_sdk.errors import PesModelError, PesWriteError
 from demat_sdk.pes._compiler import writer
@@ -38,10 +38,14 @@ from demat_sdk.pes.schema import NAMESPACE, XmlFragment
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "NAMESPACE",
+    "Encoding",
+    "Target",
     "WriteResult",
     "WrittenFile",
+    "document_bytes",
     "to_bytes",
     "write",
+    "write_bytes",
 ]
 
 
@@ -49,8 +53,6 @@ DEFAULT_MAX_BYTES = 100_000_000
 """The largest file the transmission channels accept (100 Mo)."""
 
 _CHUNK = 1 << 20
-_ROOT_START = f'<n:PES_Aller xmlns:n="{NAMESPACE}"'
-_ROOT_END = "</n:PES_Aller>"
 _ESCAPES = str.maketrans(
     {
         "&": "&amp;",
@@ -73,6 +75,18 @@ _ENCODINGS = {
 }
 
 Target = str | os.PathLike[str] | IO[bytes]
+"""Where a writer puts a file: a path (written atomically) or a binary file object."""
+
+Encoding = Literal["ISO-8859-1", "UTF-8"]
+"""The encodings the writers produce."""
+
+
+def _root(name: str, namespace: str) -> tuple[str, str]:
+    """The start (attributes still open) and the end of a namespaced root element."""
+    return f'<n:{name} xmlns:n="{namespace}"', f"</n:{name}>"
+
+
+_ALLER_ROOT = _root("PES_Aller", NAMESPACE)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -302,11 +316,17 @@ def _declaration(encoding: str) -> str:
     return f'<?xml version="1.0" encoding="{encoding}"?>\n'
 
 
-def _render(pes: PesAller, fh: IO[bytes], options: _Options, max_bytes: int | None) -> int:
+def _render(
+    model: Any,
+    fh: IO[bytes],
+    options: _Options,
+    max_bytes: int | None,
+    root: tuple[str, str] = _ALLER_ROOT,
+) -> int:
     sink = _Sink(fh, options, max_bytes)
     sink.append(_declaration(options.encoding))
     try:
-        writer(PesAller)(pes, _ROOT_START, _ROOT_END, sink, sink.append, 0)
+        writer(type(model))(model, root[0], root[1], sink, sink.append, 0)
     except UnmappableCharacterError as exc:  # pragma: no cover - the checks catch it first
         raise PesWriteError(str(exc)) from exc
     sink.append("\n")
@@ -355,6 +375,11 @@ def _write_one(
 def _write_temporary(
     pes: PesAller, path: Path, options: _Options, max_bytes: int | None
 ) -> Path | None:
+    return _temporary_file(path, lambda fh: _render(pes, fh, options, max_bytes))
+
+
+def _temporary_file(path: Path, produce: Callable[[IO[bytes]], object]) -> Path | None:
+    """A complete, synced temporary file beside ``path``; ``None`` when it grew too big."""
     directory = path.parent
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -363,7 +388,7 @@ def _write_temporary(
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as fh:
-            _render(pes, fh, options, max_bytes)
+            produce(fh)
             fh.flush()
             os.fsync(fh.fileno())
     except _TooBigError:
@@ -375,7 +400,7 @@ def _write_temporary(
     except BaseException as exc:
         temporary.unlink(missing_ok=True)
         if isinstance(exc, Exception):
-            raise PesWriteError(f"{path}: the flux could not be written: {exc}") from exc
+            raise PesWriteError(f"{path}: the file could not be written: {exc}") from exc
         raise
     return temporary
 
@@ -551,3 +576,41 @@ def _write_split(
         raise
     _commit(renames)
     return files
+
+
+# --- small documents (ACK, PES_ACQUIT_RETOUR) --------------------------------------------
+
+
+def document_bytes(model: Any, *, root: str, namespace: str, encoding: Encoding) -> bytes:
+    """The XML of a small model whose root is ``n:<root>`` in ``namespace``, unchecked.
+
+    The same generated writer as a ``PES_Aller``'s: schema order, ``V`` attributes, the
+    Latin-1 mapping for ISO-8859-1. The caller checks the model first.
+    """
+    options = _Options(
+        encoding, TextPolicy(latin1=encoding == "ISO-8859-1", truncate=False), compresslevel=6
+    )
+    buffer = io.BytesIO()
+    _render(model, buffer, options, None, _root(root, namespace))
+    return buffer.getvalue()
+
+
+def write_bytes(data: bytes, target: Target, *, what: str) -> None:
+    """Write a whole file; to a path atomically (temporary file beside it, then a rename).
+
+    Raises:
+        PesWriteError: the file could not be written; no partial file is left behind.
+    """
+    if not isinstance(target, (str, os.PathLike)):
+        try:
+            target.write(data)
+        except (OSError, ValueError) as exc:
+            raise PesWriteError(f"could not write the {what}: {exc}") from exc
+        return
+    path = Path(target)
+    try:
+        temporary = _temporary_file(path, lambda fh: fh.write(data))
+    except PesWriteError as exc:
+        raise PesWriteError(f"could not write the {what} to {path}: {exc}") from exc
+    assert temporary is not None  # noqa: S101 - no size limit here
+    _commit([(temporary, path)])

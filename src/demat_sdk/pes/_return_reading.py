@@ -1,4 +1,4 @@
-"""Reading the PES return files: streamed blocks, ``V`` attributes, typed values, located errors.
+"""Reading the return files (ACK, PES_Retour): streamed blocks, typed values, located errors.
 
 Every PES leaf is an empty element whose value sits in its ``V`` attribute (``<IdPost
 V="038011"/>``). A :class:`Node` wraps one element with a readable path
@@ -36,11 +36,18 @@ __all__ = [
     "check_root",
     "code",
     "local_name",
+    "read_en_tete",
+    "read_enveloppe",
+    "require_headers",
     "stream_blocks",
 ]
 
 T = TypeVar("T")
 C = TypeVar("C", bound=PesCode)
+H = TypeVar("H")
+E = TypeVar("E")
+EnveloppeT = TypeVar("EnveloppeT")
+EnTeteT = TypeVar("EnTeteT")
 
 _TIMEZONE = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
 
@@ -282,3 +289,66 @@ def check_root(root: Node, expected: dict[str, T], *, what: str) -> T:
     raise root.error(
         f"not a {what}: the root is {local_name(root.element)!r} in namespace {namespace!r}"
     )
+
+
+# --- the two header blocks every PES file opens with ----------------------------------------
+
+
+def read_enveloppe(
+    node: Node,
+    model: Callable[..., E],
+    emetteur: Callable[..., Any],
+    recepteur: Callable[..., Any],
+) -> E:
+    """Read an ``Enveloppe`` (``Parametres`` mandatory, both parties optional).
+
+    ``model``, ``emetteur`` and ``recepteur`` are the classes to build: those of ``PES_Aller``
+    (``cm:TEnveloppe``, which the ACK files share), or the PES_Retour's for a return.
+    """
+    parametres = node.require("Parametres")
+
+    def carte(tag: str, build: Callable[..., Any]) -> Any:
+        found = node.child(tag)
+        if found is None:
+            return None
+        return build(sigle=found.value("Sigle", as_text), adresse=found.value("Adresse", as_text))
+
+    return model(
+        version=parametres.required("Version", as_int),
+        type_fichier=parametres.required("TypFic", as_text),
+        nom_fichier=parametres.required("NomFic", as_text),
+        emetteur=carte("Emetteur", emetteur),
+        recepteur=carte("Recepteur", recepteur),
+    )
+
+
+def read_en_tete(node: Node, model: Callable[..., H]) -> H:
+    """Read an ``EnTetePES``, with ``CodCol`` (aller, ACK) or ``CodColl`` (PES_Retour)."""
+    code_collectivite = node.value("CodCol", as_text)
+    if code_collectivite is None:
+        code_collectivite = node.value("CodColl", as_text)
+    if code_collectivite is None:
+        raise node.error("CodCol (or CodColl) is missing")
+    return model(
+        date_emission=node.required("DteStr", as_date),
+        code_poste=node.required("IdPost", as_text),
+        libelle_poste=node.value("LibellePoste", as_text),
+        siret=node.required("IdColl", as_text),
+        finess_juridique=node.value("FinJur", as_text),
+        code_collectivite=code_collectivite,
+        code_budget=node.required("CodBud", as_text),
+        libelle_budget=node.value("LibelleColBud", as_text),
+    )
+
+
+def require_headers(
+    root: Node | None, enveloppe: EnveloppeT | None, en_tete: EnTeteT | None
+) -> tuple[Node, EnveloppeT, EnTeteT]:
+    """The root and the two header blocks a streamed file must have had; a read error if not."""
+    if root is None:  # pragma: no cover - the parser always yields the root
+        raise AssertionError("no root element")
+    if enveloppe is None:
+        raise root.error("Enveloppe is missing")
+    if en_tete is None:
+        raise root.error("EnTetePES is missing")
+    return root, enveloppe, en_tete
