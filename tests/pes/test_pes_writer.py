@@ -14,6 +14,7 @@ from lxml import etree
 
 from demat_sdk import pes
 from demat_sdk.errors import PesModelError, PesWriteError
+from demat_sdk.pes.rules import check
 
 from tests_support import XSD_DIR
 
@@ -323,3 +324,27 @@ def test_tag_table_lists_every_field() -> None:
     assert row[1] == "BordereauDepense.numero"
     assert rows["PES_RecetteAller/Bordereau/Piece/BlocPiece/Edition"][1] == "Titre.edition"
     assert rows["EnTetePES/IdColl"][1] == "EnTetePES.siret"
+
+
+def test_facets_checked_while_writing_leave_nothing_and_report_like_the_checks(
+    tmp_path: Path,
+) -> None:
+    flux = flux_depense()
+    assert flux.depense is not None
+    mandats = flux.depense.bordereaux[0].mandats
+    mandats[0].objet = "X" * 120
+    mandats[1].lignes[0].montant_ht = Decimal("1.234")
+    mandats[1].lignes[0].nature_comptable = "6022"  # type: ignore[assignment]
+    expected = [(p.location, p.message) for p in check(flux)]
+    assert len(expected) == 3
+    target = tmp_path / "flux.xml"
+    target.write_bytes(b"previous")
+    with pytest.raises(PesModelError) as caught:
+        pes.write(flux, target)
+    assert list(caught.value.problems) == expected
+    assert target.read_bytes() == b"previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["flux.xml"]
+    stream = io.BytesIO()
+    with pytest.raises(PesModelError):
+        pes.write(flux, stream)
+    assert stream.getvalue() == b""

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import linecache
-import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -35,13 +34,12 @@ from demat_sdk.pes.schema import (
 )
 from demat_sdk.pes.simpletypes import Annee, Booleen, Code, Date, Nombre, SimpleType, Texte
 
-__all__ = ["checker", "reader", "writer"]
+__all__ = ["checker", "location", "reader", "writer"]
 
-Writer = Callable[[Any, str, str, Any, Callable[[str], Any], int], None]
+Writer = Callable[..., None]
 Checker = Callable[..., None]
 Reader = Callable[[Any, Any], Any]
 
-_BREAK = re.compile("[\x00-\x1f\ud800-\udfff\ufffe\uffff]").search
 _WRITERS: dict[type, Writer] = {}
 _CHECKERS: dict[type, Checker] = {}
 _READERS: dict[type, Reader] = {}
@@ -49,7 +47,12 @@ _counter = itertools.count()
 
 
 def writer(model: type) -> Writer:
-    """The writer of a model class: ``w(obj, start, end, ctx, append, index)``."""
+    """The writer of a model class: ``w(obj, start, end, ctx, append, index, report, loc)``.
+
+    It checks each value as it writes it and calls ``report(loc, attr, message)`` for each
+    problem (see :func:`location`); ``report`` returns whether the problem is real (``False``
+    for a note, such as a text the policy truncates).
+    """
     found = _WRITERS.get(model)
     if found is None:
         found = _WRITERS[model] = _compile(model, "write", _write_source)
@@ -109,6 +112,7 @@ def _element_plan(model: type) -> list[_Group | tuple[tuple[str, ...], Spec]]:
 def _compile(model: type, kind: str, make: Callable[[type, dict[str, Any]], str]) -> Any:
     namespace: dict[str, Any] = {
         "Decimal": Decimal,
+        "DATE": dt.date,
         "date_fromisoformat": dt.date.fromisoformat,
         "model_writer": writer,
         "model_checker": checker,
@@ -133,6 +137,13 @@ class _Lines:
 
 
 # --- writer -------------------------------------------------------------------------------
+#
+# The writer checks every value in the same pass as it writes it: the usual valid value passes
+# an inline test and is appended as it is; anything else goes through the full check of its
+# simple type, and a problem is reported (``P``) with a location built only then from the lazy
+# chain ``loc = (parent loc, label, object, index)``. The caller discards the output when a
+# problem was reported; values that fail their check are still written when they can be
+# formatted, so that an unchecked document (a test of the XSD against the checks) shows them.
 
 
 def _format_expr(st: SimpleType[Any], var: str) -> str:
@@ -153,24 +164,95 @@ def _format_expr(st: SimpleType[Any], var: str) -> str:
     raise TypeError(st)  # pragma: no cover
 
 
+def _child_label(spec: ChildSpec) -> tuple[str | None, str | None, str]:
+    """How an occurrence of a child is named in locations: ``(word, field, attr)``."""
+    label = getattr(spec.model, "__pes_label__", None)
+    if label is None:
+        return None, None, spec.attr
+    word, field = label
+    return word, field, spec.attr
+
+
+def location(loc: Any) -> tuple[str, ...]:
+    """The readable location (``("bordereau 12", "mandat 345")``) of a writer's lazy ``loc``."""
+    parts: list[str] = []
+    while loc is not None:
+        loc, (word, field, attr), obj, index = loc
+        fallback = index if index else "?"
+        if word is None:
+            parts.append(f"{attr}[{index}]" if index else attr)
+        elif field is None:
+            parts.append(f"{word} {fallback}")
+        else:
+            shown = getattr(obj, field, None)
+            shown = fallback if shown is None else shown
+            parts.append(f"{word} {shown}" if word else str(shown))
+    return tuple(reversed(parts))
+
+
+def _emit_value(
+    out: _Lines,
+    depth: int,
+    spec: ValueSpec | AttributeSpec,
+    emit: Callable[[str], str],
+    ns: dict[str, Any],
+) -> None:
+    """Check ``v`` (not ``None``) and append it; ``emit`` turns a text expression into code."""
+    st = spec.type
+    attr = spec.attr
+    ns[f"T_{attr}"] = st
+    fast = _fast_test(st, attr, ns)
+    fast_text = "v" if isinstance(st, Texte) else _format_expr(st, "v")
+    slow = f"TXT(v, T_{attr})" if isinstance(st, Texte) else f"T_{attr}.problem(v)"
+    if fast:
+        out(depth, f"if {fast}:")
+        out(depth + 1, emit(fast_text))
+        out(depth + 1, "m = None")
+        out(depth, "else:")
+        depth += 1
+    out(depth, f"m = {slow}")
+    out(depth, f"if m is None or not P(loc, '{attr}', m):")
+    out(depth + 1, "m = None")
+    out(depth + 1, emit(_format_expr(st, "v")))
+    out(depth, "else:")
+    out(depth + 1, "try:")
+    out(depth + 2, emit(_format_expr(st, "v")))
+    out(depth + 1, "except Exception:  # noqa: BLE001 - reported above, the output is discarded")
+    out(depth + 2, "pass")
+
+
 def _write_source(model: type, ns: dict[str, Any]) -> str:
     out = _Lines()
-    out(0, "def _generated(o, start, end, ctx, a, idx):")
+    out(0, "def _generated(o, start, end, ctx, a, idx, P, loc):")
     out(1, "esc = ctx.escape")
+    out(1, "TXT = ctx.policy")
+    out(1, "FAST = ctx.fast")
+    out(1, "CLEAN = ctx.clean")
     attrs = [s for s in specs_of(model) if isinstance(s, AttributeSpec)]
     if attrs:
         out(1, "a(start)")
         for spec in attrs:
+            name = spec.path[0][1:]
             out(1, f"v = o.{spec.attr}")
+            out(1, "if v is None:")
             if spec.computed is not None:
                 ns[f"compute_{spec.attr}"] = spec.computed
-                out(1, f"if v is None: v = compute_{spec.attr}(o)")
-            out(1, "if v is not None:")
-            out(2, f"a(' {spec.path[0][1:]}=\"' + esc(v, None) + '\"')")
+                out(2, f"v = compute_{spec.attr}(o)")
+                out(2, "if v is not None:")
+                out(3, f"a(' {name}=\"' + esc(v, None) + '\"')")
+            else:
+                out(2, "pass")
+            out(1, "else:")
+
+            def emit_attribute(text: str, name: str = name) -> str:
+                return f"a(' {name}=\"' + {text} + '\"')"
+
+            _emit_value(out, 2, spec, emit_attribute, ns)
         out(1, "a('>')")
     else:
         out(1, "a(start + '>')")
     _write_nodes(out, _element_plan(model), 1, ns)
+    _write_choices(out, model, ns)
     out(1, "a(end)")
     return out.source()
 
@@ -186,37 +268,127 @@ def _write_nodes(
             continue
         path, spec = node
         tag = path[0]
+        full = "/".join(spec.path)
+        attr = spec.attr
         if isinstance(spec, ValueSpec):
+
+            def emit(text: str, tag: str = tag) -> str:
+                return f"a('<{tag} V=\"' + {text} + '\"/>')"
+
             if spec.many:
-                out(depth, f"for v in o.{spec.attr}:")
-                out(depth + 1, f"a('<{tag} V=\"' + {_format_expr(spec.type, 'v')} + '\"/>')")
+                out(depth, f"vs = o.{attr}")
+                out(depth, "if not isinstance(vs, list):")
+                out(depth + 1, f"P(loc, '{attr}', 'expected a list ({full})')")
+                out(depth, "else:")
+                if spec.required:
+                    out(
+                        depth + 1,
+                        f"if not vs: P(loc, '{attr}', 'at least one value is required ({full})')",
+                    )
+                if spec.max_occurs is not None:
+                    out(depth + 1, f"if len(vs) > {spec.max_occurs}:")
+                    out(depth + 2, f"P(loc, '{attr}', 'at most {spec.max_occurs} values ({full})')")
+                out(depth + 1, "for v in vs:")
+                _emit_value(out, depth + 2, spec, emit, ns)
                 continue
-            out(depth, f"v = o.{spec.attr}")
+            out(depth, f"v = o.{attr}")
+            out(depth, "if v is None:")
+            if spec.required:
+                out(depth + 1, f"P(loc, '{attr}', 'is required ({full})')")
             if spec.numbering:
-                out(depth, "if v is None: v = idx")
+                out(depth + 1, "v = idx")
             if spec.computed is not None:
-                ns[f"compute_{spec.attr}"] = spec.computed
-                out(depth, f"if v is None: v = compute_{spec.attr}(o)")
-            out(depth, "if v is not None:")
-            out(depth + 1, f"a('<{tag} V=\"' + {_format_expr(spec.type, 'v')} + '\"/>')")
+                ns[f"compute_{attr}"] = spec.computed
+                out(depth + 1, f"v = compute_{attr}(o)")
+            if spec.numbering or spec.computed is not None:
+                out(depth + 1, "if v is not None:")
+                out(depth + 2, emit(_format_expr(spec.type, "v")))
+            elif not spec.required:
+                out(depth + 1, "pass")
+            out(depth, "else:")
+            _emit_value(out, depth + 1, spec, emit, ns)
+            if spec.computed is not None:
+                out(depth + 1, "if m is None and TXT.business_rules:")
+                out(depth + 2, f"cv = compute_{attr}(o)")
+                out(depth + 2, "if cv is not None and cv != v:")
+                out(
+                    depth + 3,
+                    f"P(loc, '{attr}', 'is ' + str(v) + ' but the content gives ' + str(cv) + "
+                    f"' ({full})')",
+                )
         elif isinstance(spec, ChildSpec):
-            ns[f"w_{spec.attr}"] = writer(spec.model)
-            call = f"w_{spec.attr}(v, '<{tag}', '</{tag}>', ctx, a, "
+            ns[f"w_{attr}"] = writer(spec.model)
+            ns[f"C_{attr}"] = spec.model
+            ns[f"L_{attr}"] = _child_label(spec)
+            call = f"w_{attr}(v, '<{tag}', '</{tag}>', ctx, a, "
+            wrong = f"P(loc, '{attr}', 'expected {spec.model.__name__}, got ' + type(v).__name__)"
             if spec.many:
-                out(depth, f"for i, v in enumerate(o.{spec.attr}, 1):")
-                out(depth + 1, call + "i)")
+                out(depth, f"vs = o.{attr}")
+                out(depth, "if not isinstance(vs, list):")
+                out(depth + 1, f"P(loc, '{attr}', 'expected a list ({full})')")
+                out(depth + 1, "vs = ()")
+                if spec.required:
+                    out(depth, "elif not vs:")
+                    out(depth + 1, f"P(loc, '{attr}', 'at least one is required ({full})')")
+                if spec.max_occurs is not None:
+                    out(depth, f"elif len(vs) > {spec.max_occurs}:")
+                    out(
+                        depth + 1, f"P(loc, '{attr}', 'at most {spec.max_occurs} allowed ({full})')"
+                    )
+                out(depth, "for i, v in enumerate(vs, 1):")
+                out(depth + 1, f"if type(v) is not C_{attr}:")
+                out(depth + 2, wrong)
+                out(depth + 1, "else:")
+                out(depth + 2, call + f"i, P, (loc, L_{attr}, v, i))")
                 if spec.stream:
-                    out(depth + 1, "ctx.flush()")
+                    out(depth + 2, "ctx.flush()")
             else:
-                out(depth, f"v = o.{spec.attr}")
-                out(depth, "if v is not None:")
-                out(depth + 1, call + "0)")
+                out(depth, f"v = o.{attr}")
+                out(depth, "if v is None:")
+                if spec.required:
+                    out(depth + 1, f"P(loc, '{attr}', 'is required ({full})')")
+                else:
+                    out(depth + 1, "pass")
+                out(depth, f"elif type(v) is not C_{attr}:")
+                out(depth + 1, wrong)
+                out(depth, "else:")
+                out(depth + 1, call + f"0, P, (loc, L_{attr}, v, 0))")
         elif isinstance(spec, FileSpec):
-            out(depth, f"ctx.write_file(o, o.{spec.attr}, o.{spec.mime_attr}, '{tag}')")
+            ns["check_file_content"] = _check_file_content
+            out(depth, f"m = check_file_content(o.{attr})")
+            out(depth, "if m is not None:")
+            out(depth + 1, f"P(loc, '{attr}', m)")
+            out(depth, "else:")
+            out(depth + 1, f"ctx.write_file(o, o.{attr}, o.{spec.mime_attr}, '{tag}')")
         elif isinstance(spec, FragmentSpec):
-            out(depth, f"v = o.{spec.attr}")
+            out(depth, f"v = o.{attr}")
             out(depth, "if v is not None:")
             out(depth + 1, "a(ctx.fragment(v))")
+
+
+def _write_choices(out: _Lines, model: type, ns: dict[str, Any]) -> None:
+    """The ``xs:choice`` rules of a model, reported like the checker's."""
+    for number, (minimum, marked) in enumerate(choices_of(model)):
+        alternatives = tuple(tuple(name.rstrip("!") for name in alt) for alt in marked)
+        required = tuple(tuple(n[:-1] for n in alt if n.endswith("!")) for alt in marked)
+        ns[f"CHOICE_{number}"] = alternatives
+        ns[f"REQUIRED_{number}"] = dict(zip(alternatives, required, strict=True))
+        flags = []
+        for rank, alt in enumerate(alternatives):
+            out(1, f"a{rank} = " + " or ".join(f"_present(o.{name})" for name in alt))
+            flags.append(f"a{rank}")
+        out(1, f"filled = [alt for alt, on in zip(CHOICE_{number}, ({', '.join(flags)},)) if on]")
+        names = " | ".join("+".join(alt) for alt in alternatives)
+        out(1, "if len(filled) > 1:")
+        out(2, f"P(loc, filled[0][0], 'fill only one of: {names}')")
+        if minimum:
+            out(1, "elif not filled:")
+            out(2, f"P(loc, '{alternatives[0][0]}', 'one of these is required: {names}')")
+        out(1, "for alt in filled[:1]:")
+        out(2, f"for f in REQUIRED_{number}[alt]:")
+        out(3, "if not _present(getattr(o, f)):")
+        out(4, "P(loc, f, 'is required with ' + '+'.join(alt))")
+    ns["_present"] = _present
 
 
 # --- checker ------------------------------------------------------------------------------
@@ -248,13 +420,19 @@ def _check_expr(st: SimpleType[Any], attr: str, ns: dict[str, Any]) -> str:
 
 def _fast_test(st: SimpleType[Any], attr: str, ns: dict[str, Any]) -> str | None:
     if isinstance(st, Texte):
-        if st.patterns or st.max_length is None or st.min_length > 3:
+        if st.max_length is None:
             return None
-        zeros = " and v.strip('0')" if st.not_all_zeros else ""
-        return (
-            f"(FAST and type(v) is str and 2 < len(v) <= {st.max_length} and v.isascii() "
-            f"and not BREAK(v){zeros})"
-        )
+        # CLEAN: characters the text policy writes as they are (no mapping) and XML carries;
+        # from three characters on, the V_BaseString rules can only fail on a line break,
+        # which CLEAN excludes. Anything else takes the full check.
+        low = max(st.min_length, 3) if st.base_string else st.min_length
+        test = f"FAST and type(v) is str and {low} <= len(v) <= {st.max_length} and CLEAN(v)"
+        for number, pattern in enumerate(st._compiled):
+            ns[f"PATTERN_{attr}_{number}"] = pattern.fullmatch
+            test += f" and PATTERN_{attr}_{number}(v)"
+        if st.not_all_zeros:
+            test += " and v.strip('0')"
+        return f"({test})"
     if isinstance(st, Nombre) and st.is_integer and st.total_digits is not None:
         return f"(type(v) is int and {st._low} < v < {st._high})"
     if isinstance(st, Date):
@@ -272,7 +450,7 @@ def _check_source(model: type, ns: dict[str, Any]) -> str:
     out = _Lines()
     out(0, "def _generated(o, P, where, idx, TXT):")
     out(1, "FAST = not TXT.truncate")
-    ns["BREAK"] = _BREAK
+    out(1, "CLEAN = TXT.unchanged")
     ns["DATE"] = dt.date
     for spec in specs_of(model):
         attr = spec.attr
@@ -362,10 +540,14 @@ def _check_source(model: type, ns: dict[str, Any]) -> str:
         required = tuple(tuple(n[:-1] for n in alt if n.endswith("!")) for alt in marked)
         ns[f"CHOICE_{number}"] = alternatives
         ns[f"REQUIRED_{number}"] = dict(zip(alternatives, required, strict=True))
+        flags = []
+        for rank, alt in enumerate(alternatives):
+            tests = " or ".join(f"_present(o.{name})" for name in alt)
+            out(1, f"a{rank} = {tests}")
+            flags.append(f"a{rank}")
         out(
             1,
-            f"filled = [alt for alt in CHOICE_{number} "
-            "if any(_present(getattr(o, f)) for f in alt)]",
+            f"filled = [alt for alt, on in zip(CHOICE_{number}, ({', '.join(flags)},)) if on]",
         )
         names = " | ".join("+".join(alt) for alt in alternatives)
         out(1, "if len(filled) > 1:")

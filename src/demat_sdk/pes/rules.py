@@ -16,7 +16,8 @@ Every problem names its object: ``bordereau 12 / mandat 345 / ligne 2 / montant_
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from demat_sdk.identifiers import is_valid_bic, is_valid_iban, siret_problem
@@ -39,8 +40,10 @@ __all__ = [
     "TYPES_PJ_BY_DOMAIN",
     "TextPolicy",
     "Truncation",
+    "business_problems",
     "check",
     "check_model",
+    "truncation_of",
 ]
 
 TYPES_PJ_BY_DOMAIN: dict[str, frozenset[TypePJ]] = {
@@ -82,6 +85,10 @@ _MODES_FORBIDDING_ACCOUNT = frozenset(
 )
 
 
+_WRITTEN_AS_IS_LATIN1 = re.compile("[ -~\xa0-\xac\xae-\xff]*").fullmatch
+_WRITTEN_AS_IS_UTF8 = re.compile("[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]*").fullmatch
+
+
 @dataclasses.dataclass(frozen=True)
 class Truncation:
     """A text shortened to its facet length because the write was asked to truncate.
@@ -117,6 +124,10 @@ class TextPolicy:
         self.latin1 = latin1
         self.truncate = truncate
         self.business_rules = business_rules
+        self.unchanged: Callable[[str], object] = (
+            _WRITTEN_AS_IS_LATIN1 if latin1 else _WRITTEN_AS_IS_UTF8
+        )
+        """Whether a text is written as it is (a match) under this policy, XML-safe."""
 
     def prepare(self, text: str, max_length: int | None) -> str:
         """The text as it will be written (before XML escaping)."""
@@ -169,9 +180,10 @@ def check(
 
     def report(where: tuple[str, ...], attr: str, message: str) -> None:
         location = " / ".join((*where, attr))
-        if isinstance(message, _Truncated):
+        truncation = truncation_of(location, message)
+        if truncation is not None:
             if truncations is not None:
-                truncations.append(Truncation(location, message.original, message.written))
+                truncations.append(truncation)
             return
         problems.append(Problem(location, message))
 
@@ -181,6 +193,20 @@ def check(
     if business_rules:
         _Rules(pes, problems).run()
     return problems
+
+
+def business_problems(pes: PesAller) -> list[Problem]:
+    """The problems of the rules across fields alone (totals, SIRET, PJ references…)."""
+    problems: list[Problem] = []
+    _Rules(pes, problems).run()
+    return problems
+
+
+def truncation_of(location: str, message: str) -> Truncation | None:
+    """The truncation a text policy's note announces, or ``None`` for a real problem."""
+    if isinstance(message, _Truncated):
+        return Truncation(location, message.original, message.written)
+    return None
 
 
 class _Rules:

@@ -28,11 +28,11 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from demat_sdk.errors import PesModelError, PesWriteError
-from demat_sdk.pes._compiler import writer
-from demat_sdk.pes.latin1 import UnmappableCharacterError
+from demat_sdk.pes._compiler import location, writer
 from demat_sdk.pes.models.enveloppe import PesAller
 from demat_sdk.pes.models.pj import PieceJustificative
-from demat_sdk.pes.rules import TextPolicy, Truncation, check
+from demat_sdk.pes.problems import Problem
+from demat_sdk.pes.rules import TextPolicy, Truncation, business_problems, check, truncation_of
 from demat_sdk.pes.schema import NAMESPACE, XmlFragment
 
 __all__ = [
@@ -174,21 +174,28 @@ def write(
     policy = TextPolicy(
         latin1=declared == "ISO-8859-1", truncate=truncate, business_rules=business_rules
     )
-    truncations: list[Truncation] = []
-    problems = check(pes, policy=policy, truncations=truncations, business_rules=business_rules)
-    if problems:
-        raise PesModelError([(p.location, p.message) for p in problems])
+    if type(pes) is not PesAller or (business_rules and business_problems(pes)):
+        _refuse(check(pes, policy=policy, business_rules=business_rules))
+    # The facets are checked by the generated writer in the same pass as it writes: a flux
+    # that breaks one is refused once written aside, and the file is discarded.
     options = _Options(declared, policy, compresslevel)
+    truncations: list[Truncation] = []
     if max_bytes is not None and _pj_lower_bound(pes) > max_bytes:
-        files = _write_split(pes, target, options, max_bytes, split_name)
+        files = _write_split(pes, target, options, max_bytes, split_name, truncations)
     else:
-        first = _write_one(pes, target, options, max_bytes=max_bytes)
+        first = _write_one(pes, target, options, max_bytes=max_bytes, truncations=truncations)
         files = (
             [first]
             if first is not None
-            else _write_split(pes, target, options, max_bytes or 0, split_name)
+            else _write_split(pes, target, options, max_bytes or 0, split_name, truncations)
         )
     return WriteResult(tuple(files), tuple(truncations))
+
+
+def _refuse(problems: list[Problem]) -> None:
+    """Raise the :class:`PesModelError` listing ``problems``, if there are any."""
+    if problems:
+        raise PesModelError([(p.location, p.message) for p in problems])
 
 
 def to_bytes(pes: PesAller, *, encoding: str = "ISO-8859-1", business_rules: bool = True) -> bytes:
@@ -209,12 +216,32 @@ class _TooBigError(Exception):
     """The file being written passed ``max_bytes``: the flux must be split."""
 
 
+class _Report:
+    """What the generated writers report their problems to (and the policy's truncations)."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.truncations: list[Truncation] = []
+
+    def __call__(self, loc: Any, attr: str, message: str) -> bool:
+        where = " / ".join((*location(loc), attr))
+        truncation = truncation_of(where, message)
+        if truncation is not None:
+            self.truncations.append(truncation)
+            return False
+        self.problems.append(Problem(where, message))
+        return True
+
+
 class _Sink:
     """What the generated writers write into: chunks of text, flushed to a binary file."""
 
     def __init__(self, fh: IO[bytes], options: _Options, max_bytes: int | None) -> None:
         self.fh = fh
         self.options = options
+        self.policy = options.policy
+        self.fast = not options.policy.truncate
+        self.clean = _as_is(options.policy)
         self.codec = "iso-8859-1" if options.encoding == "ISO-8859-1" else "utf-8"
         self.parts: list[str] = []
         self.append = self.parts.append
@@ -249,6 +276,19 @@ class _Sink:
             for chunk in _gzip_base64(source, level):
                 self._out(chunk)
         self.append(f"</{tag}>")
+
+
+_NOTHING_TO_ESCAPE_LATIN1 = re.compile("[ !#-%'-;=?-~\xa0-\xac\xae-\xff]*").fullmatch
+_NOTHING_TO_ESCAPE_UTF8 = re.compile(
+    '[^\x00-\x1f\x7f-\x9f&<>"\ud800-\udfff\ufffe\uffff]*'
+).fullmatch
+
+
+def _as_is(policy: TextPolicy) -> Callable[[str], object]:
+    """A test telling a text that is written exactly as it is (no mapping, no escape)."""
+    if policy.truncate:
+        return lambda text: None
+    return _NOTHING_TO_ESCAPE_LATIN1 if policy.latin1 else _NOTHING_TO_ESCAPE_UTF8
 
 
 def _make_escape(policy: TextPolicy) -> Callable[[str, int | None], str]:
@@ -322,13 +362,20 @@ def _render(
     options: _Options,
     max_bytes: int | None,
     root: tuple[str, str] = _ALLER_ROOT,
+    report: _Report | None = None,
 ) -> int:
+    """Write ``model`` to ``fh``, checking it on the way.
+
+    Raises:
+        PesModelError: a value broke its facet (unless ``report`` is given: it then holds the
+            problems, and the values were written as well as they could be).
+    """
+    found = report if report is not None else _Report()
     sink = _Sink(fh, options, max_bytes)
     sink.append(_declaration(options.encoding))
-    try:
-        writer(type(model))(model, root[0], root[1], sink, sink.append, 0)
-    except UnmappableCharacterError as exc:  # pragma: no cover - the checks catch it first
-        raise PesWriteError(str(exc)) from exc
+    writer(type(model))(model, root[0], root[1], sink, sink.append, 0, found, None)
+    if report is None:
+        _refuse(found.problems)
     sink.append("\n")
     sink.flush()
     return sink.size
@@ -344,38 +391,56 @@ def _describe(pes: PesAller) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _write_one(
-    pes: PesAller, target: Target, options: _Options, *, max_bytes: int | None
+    pes: PesAller,
+    target: Target,
+    options: _Options,
+    *,
+    max_bytes: int | None,
+    truncations: list[Truncation],
 ) -> WrittenFile | None:
     """Write one file atomically; ``None`` when it would pass ``max_bytes``."""
     bordereaux, pjs = _describe(pes)
+    report = _Report()
     if not isinstance(target, (str, os.PathLike)):
         # A stream cannot be taken back: build the file aside, then copy it.
         with tempfile.TemporaryFile() as spool:
             try:
-                size = _render(pes, spool, options, max_bytes)
+                size = _render(pes, spool, options, max_bytes, report=report)
+                _refuse(report.problems)
             except _TooBigError:
                 return None
-            except PesWriteError:
+            except (PesWriteError, PesModelError):
                 raise
             except Exception as exc:
                 raise PesWriteError(f"the flux could not be written: {exc}") from exc
             spool.seek(0)
             while chunk := spool.read(_CHUNK):
                 target.write(chunk)
+        truncations += report.truncations
         return WrittenFile(None, pes.enveloppe.nom_fichier, size, bordereaux, pjs)
     path = Path(target)
-    temporary = _write_temporary(pes, path, options, max_bytes)
+    temporary = _write_temporary(pes, path, options, max_bytes, report)
     if temporary is None:
         return None
+    truncations += report.truncations
     size = temporary.stat().st_size
     _commit([(temporary, path)])
     return WrittenFile(path, pes.enveloppe.nom_fichier, size, bordereaux, pjs)
 
 
 def _write_temporary(
-    pes: PesAller, path: Path, options: _Options, max_bytes: int | None
+    pes: PesAller,
+    path: Path,
+    options: _Options,
+    max_bytes: int | None,
+    report: _Report | None = None,
 ) -> Path | None:
-    return _temporary_file(path, lambda fh: _render(pes, fh, options, max_bytes))
+    def produce(fh: IO[bytes]) -> None:
+        _render(pes, fh, options, max_bytes, report=report)
+        if report is not None:
+            _refuse(report.problems)
+
+    return _temporary_file(path, produce)
 
 
 def _temporary_file(path: Path, produce: Callable[[IO[bytes]], object]) -> Path | None:
@@ -394,7 +459,7 @@ def _temporary_file(path: Path, produce: Callable[[IO[bytes]], object]) -> Path 
     except _TooBigError:
         temporary.unlink(missing_ok=True)
         return None
-    except PesWriteError:
+    except (PesWriteError, PesModelError):
         temporary.unlink(missing_ok=True)
         raise
     except BaseException as exc:
@@ -497,12 +562,18 @@ def _write_split(
     options: _Options,
     max_bytes: int,
     split_name: Callable[[int], str | os.PathLike[str]] | None,
+    truncations: list[Truncation],
 ) -> list[WrittenFile]:
     if not isinstance(target, (str, os.PathLike)):
         raise PesWriteError(
             f"the flux is larger than {max_bytes:,} bytes and must be split, which a stream "
             "target cannot receive: write to a path, or pass max_bytes=None"
         )
+    # Every problem of the whole flux at once, before the parts are measured and written.
+    policy = options.policy
+    _refuse(
+        check(pes, policy=policy, truncations=truncations, business_rules=policy.business_rules)
+    )
     path = Path(target)
     pjs = {pj.id_unique: pj for pj in pes.pj.pieces_justificatives} if pes.pj else {}
     empty = _part(pes, 1, [], [], [], True)
@@ -591,7 +662,7 @@ def document_bytes(model: Any, *, root: str, namespace: str, encoding: Encoding)
         encoding, TextPolicy(latin1=encoding == "ISO-8859-1", truncate=False), compresslevel=6
     )
     buffer = io.BytesIO()
-    _render(model, buffer, options, None, _root(root, namespace))
+    _render(model, buffer, options, None, _root(root, namespace), report=_Report())
     return buffer.getvalue()
 
 
