@@ -374,8 +374,9 @@ def _write_choices(out: _Lines, model: type, ns: dict[str, Any]) -> None:
         ns[f"CHOICE_{number}"] = alternatives
         ns[f"REQUIRED_{number}"] = dict(zip(alternatives, required, strict=True))
         flags = []
+        specs = {spec.attr: spec for spec in specs_of(model)}
         for rank, alt in enumerate(alternatives):
-            out(1, f"a{rank} = " + " or ".join(f"_present(o.{name})" for name in alt))
+            out(1, f"a{rank} = " + " or ".join(_presence(specs[name]) for name in alt))
             flags.append(f"a{rank}")
         out(1, f"filled = [alt for alt, on in zip(CHOICE_{number}, ({', '.join(flags)},)) if on]")
         names = " | ".join("+".join(alt) for alt in alternatives)
@@ -561,6 +562,13 @@ def _check_source(model: type, ns: dict[str, Any]) -> str:
         out(4, "P(where, f, 'is required with ' + '+'.join(alt))")
     ns["_present"] = _present
     return out.source()
+
+
+def _presence(spec: Spec) -> str:
+    """The expression telling whether a field of ``o`` is filled."""
+    if spec.many:
+        return f"_present(o.{spec.attr})"
+    return f"(o.{spec.attr} is not None)"
 
 
 def _present(value: object) -> bool:
