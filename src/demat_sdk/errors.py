@@ -30,7 +30,8 @@ narrower class to handle one situation::
     ├── PesError                      PES V2 files (Hélios)
     │   ├── PesModelError             a model rule is broken (.location names the object)
     │   ├── PesReadError              a file could not be read (.line, .element)
-    │   └── PesWriteError             a file could not be written (nothing is left behind)
+    │   ├── PesWriteError             a file could not be written (nothing is left behind)
+    │   └── ReconciliationError       an acquittement matched with a flux it does not answer
     └── ChannelError                  a file could not go through a Hélios channel (.path)
 
 Messages name the culprit (the operation, the JSON field, the bordereau or mandat) and never
@@ -63,6 +64,7 @@ __all__ = [
     "PesReadError",
     "PesWriteError",
     "RateLimitedError",
+    "ReconciliationError",
     "RequestTimeoutError",
     "RequestTooLargeError",
     "ResponseValidationError",
@@ -400,6 +402,10 @@ class PesReadError(PesError):
 
 class PesWriteError(PesError):
     """A PES file could not be written; no partial file was left behind."""
+
+
+class ReconciliationError(PesError, ValueError):
+    """An acquittement was matched with a flux it does not answer (``NomFic``, ``CodCol``)."""
 
 
 # --- Hélios channels -----------------------------------------------------------------------
