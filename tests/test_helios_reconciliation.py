@@ -56,13 +56,14 @@ def test_an_accepted_flux_has_nothing_to_send_again() -> None:
     assert corrective_flux(flux, result, nom_fichier="PESDEP_26380001500017_2025_421_B") is None
 
 
-def test_a_rejected_bordereau_and_pj_are_placed_and_may_go_again() -> None:
+def test_a_rejected_bordereau_and_pj_are_placed_and_said_what_may_go_again() -> None:
     flux = sent()
     result = reconcile(flux, pes.read_acquit(EXAMPLES / "04b_PES_ACQUIT_ko_bordereau_and_pj.xml"))
     assert result.etat is EtatReconciliation.REJETE
     bordereau = result.bordereau(2025, 421)
     assert bordereau is not None
     assert bordereau.statut is Statut.REJETE
+    assert not bordereau.doublon
     assert bordereau.peut_etre_renvoye
     piece = bordereau.pieces[0]
     assert piece.statut is Statut.REJETE
@@ -70,16 +71,18 @@ def test_a_rejected_bordereau_and_pj_are_placed_and_may_go_again() -> None:
     ligne = piece.lignes[0]
     assert ligne.numero == 1
     assert [erreur.numero_helios for erreur in ligne.anomalies] == [1971]
+    # The PJ was refused as a duplicate: Hélios already holds its IdUnique.
     pj = result.piece_justificative(PJ_ID)
     assert pj is not None
     assert pj.statut is Statut.REJETE
-    assert pj.peut_etre_renvoyee
     assert pj.anomalies[0].numero_anomalie is pes.CodeAnomalie.ERREUR_DOUBLON_PJ
+    assert pj.deja_integree
+    assert not pj.peut_etre_renvoyee
     assert result.a_renvoyer
     assert result.elements_inconnus == ()
 
 
-def test_the_corrective_flux_holds_only_what_was_rejected_and_is_valid() -> None:
+def test_the_corrective_flux_holds_only_what_may_go_again_and_is_valid() -> None:
     flux = sent()
     result = reconcile(flux, pes.read_acquit(EXAMPLES / "04b_PES_ACQUIT_ko_bordereau_and_pj.xml"))
     again = corrective_flux(flux, result, nom_fichier="PESDEP_26380001500017_2025_421_B")
@@ -87,25 +90,7 @@ def test_the_corrective_flux_holds_only_what_was_rejected_and_is_valid() -> None
     assert again.enveloppe.nom_fichier == "PESDEP_26380001500017_2025_421_B"
     assert again.depense is not None
     assert [(b.exercice, b.numero) for b in again.depense.bordereaux] == [(2025, 421)]
-    assert again.pj is not None
-    assert [p.id_unique for p in again.pj.pieces_justificatives] == [PJ_ID]
-    assert new_problems(again) == []
-    assert flux.enveloppe.nom_fichier == "PESDEP_26380001500017_2025_421"  # untouched
-
-
-def test_a_pj_already_integrated_travels_no_more_and_its_references_are_marked() -> None:
-    flux = sent()
-    acquit = pes.read_acquit(EXAMPLES / "04b_PES_ACQUIT_ko_bordereau_and_pj.xml")
-    pj_element = acquit.pj(PJ_ID)
-    assert pj_element is not None
-    pj_element.etat = True
-    pj_element.erreurs = []
-    result = reconcile(flux, acquit)
-    assert result.etat is EtatReconciliation.PARTIELLEMENT_REJETE
-    again = corrective_flux(flux, result, nom_fichier="PESDEP_26380001500017_2025_421_B")
-    assert again is not None
-    assert again.pj is None
-    assert again.depense is not None
+    assert again.pj is None  # its IdUnique is already integrated
     refs = [
         ref
         for mandat in again.depense.bordereaux[0].mandats
@@ -114,6 +99,43 @@ def test_a_pj_already_integrated_travels_no_more_and_its_references_are_marked()
     assert refs
     assert all(ref.envoi_separe for ref in refs if ref.id_unique == PJ_ID)
     assert new_problems(again) == []
+    assert flux.enveloppe.nom_fichier == "PESDEP_26380001500017_2025_421"  # untouched
+
+
+def test_a_pj_rejected_for_its_content_travels_again() -> None:
+    flux = sent()
+    acquit = pes.read_acquit(EXAMPLES / "04b_PES_ACQUIT_ko_bordereau_and_pj.xml")
+    pj_element = acquit.pj(PJ_ID)
+    assert pj_element is not None
+    pj_element.erreurs = [pes.ErreurAcquit(numero_anomalie=pes.CodeAnomalie.ERREUR_PJ)]
+    bordereau_element = acquit.bordereau(2025, 421)
+    assert bordereau_element is not None
+    bordereau_element.etat = True
+    bordereau_element.pieces = []
+    result = reconcile(flux, acquit)
+    assert result.etat is EtatReconciliation.PARTIELLEMENT_REJETE
+    pj = result.piece_justificative(PJ_ID)
+    assert pj is not None
+    assert pj.peut_etre_renvoyee
+    again = corrective_flux(flux, result, nom_fichier="PESDEP_26380001500017_2025_421_B")
+    assert again is not None
+    assert again.depense is None
+    assert again.pj is not None
+    assert [p.id_unique for p in again.pj.pieces_justificatives] == [PJ_ID]
+
+
+def test_a_bordereau_refused_as_a_duplicate_never_goes_again_with_its_number() -> None:
+    flux = sent()
+    acquit = pes.read_acquit(EXAMPLES / "04b_PES_ACQUIT_ko_bordereau_and_pj.xml")
+    element = acquit.bordereau(2025, 421)
+    assert element is not None
+    element.pieces = []
+    element.erreurs = [pes.ErreurAcquit(numero_anomalie=pes.CodeAnomalie.ERREUR_DOUBLON_BORDEREAU)]
+    result = reconcile(flux, acquit)
+    assert result.bordereaux[0].doublon
+    assert not result.bordereaux[0].peut_etre_renvoye
+    assert not result.a_renvoyer
+    assert corrective_flux(flux, result, nom_fichier="X") is None
 
 
 def test_a_flux_refused_whole_goes_again_whole() -> None:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from demat_sdk._version import __version__
-from demat_sdk.cli import demo
+from demat_sdk.cli import ack, demo, pes
 from demat_sdk.errors import DematError
 
 __all__ = ["main"]
@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="full traces and DEBUG logs")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo.register(commands)
+    pes.register(commands)
+    ack.register(commands)
     return parser
 
 

@@ -6,9 +6,11 @@
 or titre), line and pièce justificative of the flux, whether it was accepted, rejected or not
 answered at all, with the anomalies Hélios gave. It also says what may be sent again:
 
-* a rejected bordereau may go again, **with the same number** (Hélios did not integrate it);
-* an accepted bordereau never (it would be a duplicate: ``ERREUR_DOUBLON_BORDEREAU``);
-* a PJ already integrated never again under the same ``IdUnique`` (``ERREUR_DOUBLON_PJ``);
+* a rejected bordereau may go again, **with the same number** (Hélios did not integrate it),
+  unless it was rejected as a duplicate (``ERREUR_DOUBLON_BORDEREAU``: that number is taken);
+* an accepted bordereau never;
+* a PJ already integrated never again under the same ``IdUnique``: an accepted one, or one
+  rejected as a duplicate (``ERREUR_DOUBLON_PJ``);
 * when the whole flux was refused at the first checks (schema, signature, header), nothing was
   integrated and everything may go again.
 
@@ -26,6 +28,7 @@ from typing import Any, Literal
 from demat_sdk.errors import ReconciliationError
 from demat_sdk.pes import (
     Acquit,
+    CodeAnomalie,
     DomaineAcquit,
     ElementAcquit,
     ErreurAcquit,
@@ -136,9 +139,16 @@ class BordereauReconcilie:
     pieces: tuple[PieceReconciliee, ...]
 
     @property
+    def doublon(self) -> bool:
+        """Whether Hélios refused it as a duplicate of a bordereau it already holds."""
+        return _names(self.anomalies, CodeAnomalie.ERREUR_DOUBLON_BORDEREAU) or any(
+            _names(piece.anomalies, CodeAnomalie.ERREUR_DOUBLON_BORDEREAU) for piece in self.pieces
+        )
+
+    @property
     def peut_etre_renvoye(self) -> bool:
-        """Whether it may be sent again, with the same number: only when it was rejected."""
-        return self.statut is Statut.REJETE
+        """Whether it may be sent again with the same number: rejected, not as a duplicate."""
+        return self.statut is Statut.REJETE and not self.doublon
 
     @property
     def objet(self) -> str:
@@ -162,9 +172,16 @@ class PieceJustificativeReconciliee:
     anomalies: tuple[ErreurAcquit, ...]
 
     @property
+    def deja_integree(self) -> bool:
+        """Whether Hélios holds a PJ with this ``IdUnique``: accepted, or refused as a duplicate."""
+        return self.statut is Statut.ACCEPTE or _names(
+            self.anomalies, CodeAnomalie.ERREUR_DOUBLON_PJ
+        )
+
+    @property
     def peut_etre_renvoyee(self) -> bool:
-        """Whether it may be sent again under the same ``IdUnique`` (not when integrated)."""
-        return self.statut is not Statut.ACCEPTE
+        """Whether it may be sent again under the same ``IdUnique``: rejected, not integrated."""
+        return self.statut is Statut.REJETE and not self.deja_integree
 
 
 @dataclasses.dataclass(frozen=True)
@@ -205,7 +222,7 @@ class Reconciliation:
     def a_renvoyer(self) -> bool:
         """Whether something was rejected and may be sent again."""
         return any(b.peut_etre_renvoye for b in self.bordereaux) or any(
-            pj.statut is Statut.REJETE for pj in self.pieces_justificatives
+            pj.peut_etre_renvoyee for pj in self.pieces_justificatives
         )
 
     def bordereau(self, exercice: int, numero: int) -> BordereauReconcilie | None:
@@ -292,11 +309,11 @@ def reconcile(sent: PesAller, acquit: Acquit) -> Reconciliation:
 def corrective_flux(
     sent: PesAller, reconciliation: Reconciliation, *, nom_fichier: str
 ) -> PesAller | None:
-    """The flux to send again: only the rejected bordereaux (same numbers) and PJ.
+    """The flux to send again: only the bordereaux (same numbers) and PJ that may go again.
 
-    A reference to a PJ that Hélios integrated is kept, marked as sent separately
-    (``envoi_separe``): the PJ itself may not travel again under its ``IdUnique``. ``None``
-    when nothing was rejected.
+    A reference to a PJ that does not travel again (integrated, or not answered) is kept,
+    marked as sent separately (``envoi_separe``): Hélios holds it, or the comptable must say.
+    ``None`` when nothing may go again.
 
     Args:
         sent: the flux the reconciliation was made from.
@@ -312,26 +329,22 @@ def corrective_flux(
         (b.domaine, b.exercice, b.numero) for b in reconciliation.bordereaux if b.peut_etre_renvoye
     }
     resend_pj = {
-        pj.id_unique for pj in reconciliation.pieces_justificatives if pj.statut is Statut.REJETE
+        pj.id_unique for pj in reconciliation.pieces_justificatives if pj.peut_etre_renvoyee
     }
     if not rejected and not resend_pj:
         return None
-    integrated = {
-        pj.id_unique
-        for pj in reconciliation.pieces_justificatives
-        if pj.statut is not Statut.REJETE
-    }
+    not_resent = {pj.id_unique for pj in reconciliation.pieces_justificatives} - resend_pj
     depense = recette = None
     if sent.depense is not None:
         kept = [
-            _resend(b, integrated)
+            _resend(b, not_resent)
             for b in sent.depense.bordereaux
             if ("depense", b.exercice, b.numero) in rejected
         ]
         depense = dataclasses.replace(sent.depense, bordereaux=kept) if kept else None
     if sent.recette is not None:
         kept = [
-            _resend(b, integrated)
+            _resend(b, not_resent)
             for b in sent.recette.bordereaux
             if ("recette", b.exercice, b.numero) in rejected
         ]
@@ -353,6 +366,10 @@ def corrective_flux(
 
 
 # --- matching -----------------------------------------------------------------------------
+
+
+def _names(anomalies: tuple[ErreurAcquit, ...], code: CodeAnomalie) -> bool:
+    return any(anomalie.numero_anomalie is code for anomalie in anomalies)
 
 
 def _check_pair(sent: PesAller, acquit: Acquit) -> None:
@@ -431,12 +448,12 @@ def _bordereau(
     )
 
 
-def _resend(bordereau: Any, integrated: set[str]) -> Any:
-    """A copy of a bordereau whose references to integrated PJ are marked sent separately."""
+def _resend(bordereau: Any, not_resent: set[str]) -> Any:
+    """A copy of a bordereau whose references to PJ left out are marked sent separately."""
 
     def refs(found: list[PJRef]) -> list[PJRef]:
         return [
-            dataclasses.replace(ref, envoi_separe=True) if ref.id_unique in integrated else ref
+            dataclasses.replace(ref, envoi_separe=True) if ref.id_unique in not_resent else ref
             for ref in found
         ]
 
