@@ -252,7 +252,7 @@ def _write_source(model: type, ns: dict[str, Any]) -> str:
     else:
         out(1, "a(start + '>')")
     _write_nodes(out, _element_plan(model), 1, ns)
-    _write_choices(out, model, ns)
+    _emit_choices(out, model, ns, "loc")
     out(1, "a(end)")
     return out.source()
 
@@ -366,29 +366,29 @@ def _write_nodes(
             out(depth + 1, "a(ctx.fragment(v))")
 
 
-def _write_choices(out: _Lines, model: type, ns: dict[str, Any]) -> None:
-    """The ``xs:choice`` rules of a model, reported like the checker's."""
+def _emit_choices(out: _Lines, model: type, ns: dict[str, Any], where: str) -> None:
+    """The ``xs:choice`` rules of a model, reported to ``P(<where>, field, message)``."""
+    specs = {spec.attr: spec for spec in specs_of(model)}
     for number, (minimum, marked) in enumerate(choices_of(model)):
         alternatives = tuple(tuple(name.rstrip("!") for name in alt) for alt in marked)
         required = tuple(tuple(n[:-1] for n in alt if n.endswith("!")) for alt in marked)
         ns[f"CHOICE_{number}"] = alternatives
         ns[f"REQUIRED_{number}"] = dict(zip(alternatives, required, strict=True))
         flags = []
-        specs = {spec.attr: spec for spec in specs_of(model)}
         for rank, alt in enumerate(alternatives):
             out(1, f"a{rank} = " + " or ".join(_presence(specs[name]) for name in alt))
             flags.append(f"a{rank}")
         out(1, f"filled = [alt for alt, on in zip(CHOICE_{number}, ({', '.join(flags)},)) if on]")
         names = " | ".join("+".join(alt) for alt in alternatives)
         out(1, "if len(filled) > 1:")
-        out(2, f"P(loc, filled[0][0], 'fill only one of: {names}')")
+        out(2, f"P({where}, filled[0][0], 'fill only one of: {names}')")
         if minimum:
             out(1, "elif not filled:")
-            out(2, f"P(loc, '{alternatives[0][0]}', 'one of these is required: {names}')")
+            out(2, f"P({where}, '{alternatives[0][0]}', 'one of these is required: {names}')")
         out(1, "for alt in filled[:1]:")
         out(2, f"for f in REQUIRED_{number}[alt]:")
         out(3, "if not _present(getattr(o, f)):")
-        out(4, "P(loc, f, 'is required with ' + '+'.join(alt))")
+        out(4, f"P({where}, f, 'is required with ' + '+'.join(alt))")
     ns["_present"] = _present
 
 
@@ -536,31 +536,7 @@ def _check_source(model: type, ns: dict[str, Any]) -> str:
             out(1, f"m = ctx_check_file(o.{attr})")
             out(1, f"if m is not None: P(where, '{attr}', m)")
             ns["ctx_check_file"] = _check_file_content
-    for number, (minimum, marked) in enumerate(choices_of(model)):
-        alternatives = tuple(tuple(name.rstrip("!") for name in alt) for alt in marked)
-        required = tuple(tuple(n[:-1] for n in alt if n.endswith("!")) for alt in marked)
-        ns[f"CHOICE_{number}"] = alternatives
-        ns[f"REQUIRED_{number}"] = dict(zip(alternatives, required, strict=True))
-        flags = []
-        for rank, alt in enumerate(alternatives):
-            tests = " or ".join(f"_present(o.{name})" for name in alt)
-            out(1, f"a{rank} = {tests}")
-            flags.append(f"a{rank}")
-        out(
-            1,
-            f"filled = [alt for alt, on in zip(CHOICE_{number}, ({', '.join(flags)},)) if on]",
-        )
-        names = " | ".join("+".join(alt) for alt in alternatives)
-        out(1, "if len(filled) > 1:")
-        out(2, f"P(where, filled[0][0], 'fill only one of: {names}')")
-        if minimum:
-            out(1, "elif not filled:")
-            out(2, f"P(where, '{alternatives[0][0]}', 'one of these is required: {names}')")
-        out(1, "for alt in filled[:1]:")
-        out(2, f"for f in REQUIRED_{number}[alt]:")
-        out(3, "if not _present(getattr(o, f)):")
-        out(4, "P(where, f, 'is required with ' + '+'.join(alt))")
-    ns["_present"] = _present
+    _emit_choices(out, model, ns, "where")
     return out.source()
 
 
