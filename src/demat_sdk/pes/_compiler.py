@@ -227,7 +227,7 @@ def _write_source(model: type, ns: dict[str, Any]) -> str:
     out(1, "esc = ctx.escape")
     out(1, "TXT = ctx.policy")
     out(1, "FAST = ctx.fast")
-    out(1, "CLEAN = ctx.clean")
+    out(1, "CLEAN = TXT.written_as_is")
     attrs = [s for s in specs_of(model) if isinstance(s, AttributeSpec)]
     if attrs:
         out(1, "a(start)")
@@ -423,7 +423,7 @@ def _fast_test(st: SimpleType[Any], attr: str, ns: dict[str, Any]) -> str | None
     if isinstance(st, Texte):
         if st.max_length is None:
             return None
-        # CLEAN: characters the text policy writes as they are (no mapping) and XML carries;
+        # CLEAN: a text the policy writes exactly as it is (no mapping, nothing to escape);
         # from three characters on, the V_BaseString rules can only fail on a line break,
         # which CLEAN excludes. Anything else takes the full check.
         low = max(st.min_length, 3) if st.base_string else st.min_length
@@ -451,7 +451,7 @@ def _check_source(model: type, ns: dict[str, Any]) -> str:
     out = _Lines()
     out(0, "def _generated(o, P, where, idx, TXT):")
     out(1, "FAST = not TXT.truncate")
-    out(1, "CLEAN = TXT.unchanged")
+    out(1, "CLEAN = TXT.written_as_is")
     ns["DATE"] = dt.date
     for spec in specs_of(model):
         attr = spec.attr

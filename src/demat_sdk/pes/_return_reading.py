@@ -46,8 +46,6 @@ T = TypeVar("T")
 C = TypeVar("C", bound=PesCode)
 H = TypeVar("H")
 E = TypeVar("E")
-EnveloppeT = TypeVar("EnveloppeT")
-EnTeteT = TypeVar("EnTeteT")
 
 _TIMEZONE = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
 
@@ -341,9 +339,7 @@ def read_en_tete(node: Node, model: Callable[..., H]) -> H:
     )
 
 
-def require_headers(
-    root: Node | None, enveloppe: EnveloppeT | None, en_tete: EnTeteT | None
-) -> tuple[Node, EnveloppeT, EnTeteT]:
+def require_headers(root: Node | None, enveloppe: E | None, en_tete: H | None) -> tuple[Node, E, H]:
     """The root and the two header blocks a streamed file must have had; a read error if not."""
     if root is None:  # pragma: no cover - the parser always yields the root
         raise AssertionError("no root element")

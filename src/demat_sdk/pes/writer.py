@@ -241,7 +241,6 @@ class _Sink:
         self.options = options
         self.policy = options.policy
         self.fast = not options.policy.truncate
-        self.clean = _as_is(options.policy)
         self.codec = "iso-8859-1" if options.encoding == "ISO-8859-1" else "utf-8"
         self.parts: list[str] = []
         self.append = self.parts.append
@@ -276,19 +275,6 @@ class _Sink:
             for chunk in _gzip_base64(source, level):
                 self._out(chunk)
         self.append(f"</{tag}>")
-
-
-_NOTHING_TO_ESCAPE_LATIN1 = re.compile("[ !#-%'-;=?-~\xa0-\xac\xae-\xff]*").fullmatch
-_NOTHING_TO_ESCAPE_UTF8 = re.compile(
-    '[^\x00-\x1f\x7f-\x9f&<>"\ud800-\udfff\ufffe\uffff]*'
-).fullmatch
-
-
-def _as_is(policy: TextPolicy) -> Callable[[str], object]:
-    """A test telling a text that is written exactly as it is (no mapping, no escape)."""
-    if policy.truncate:
-        return lambda text: None
-    return _NOTHING_TO_ESCAPE_LATIN1 if policy.latin1 else _NOTHING_TO_ESCAPE_UTF8
 
 
 def _make_escape(policy: TextPolicy) -> Callable[[str, int | None], str]:
