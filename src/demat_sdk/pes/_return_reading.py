@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from demat_sdk.errors import PesReadError
 from demat_sdk.pes import xmlsafety
+from demat_sdk.pes._compiler import reader
 from demat_sdk.pes.enums.code import PesCode
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "check_root",
     "code",
     "local_name",
+    "read_block",
     "read_en_tete",
     "read_enveloppe",
     "require_headers",
@@ -348,3 +350,70 @@ def require_headers(root: Node | None, enveloppe: E | None, en_tete: H | None) -
     if en_tete is None:
         raise root.error("EnTetePES is missing")
     return root, enveloppe, en_tete
+
+
+# --- blocks of a declared model -----------------------------------------------------------
+
+
+def read_block(node: Node, model: Callable[..., T]) -> T:
+    """Read a block whose model is declared (``ElementACQUIT``…) with its generated reader.
+
+    Strict like the rest of the return path: a missing element or an unreadable value raises
+    a located :class:`PesReadError`; an empty optional ``V`` reads as ``None``; elements the
+    model does not know are passed over.
+    """
+    read: Callable[[Any, _StrictReading], T] = reader(model)  # type: ignore[arg-type]
+    return read(node.element, _StrictReading(node))
+
+
+class _StrictReading:
+    """What a generated reader reports to while it reads one block of a return file."""
+
+    def __init__(self, block: Node) -> None:
+        self.block = block
+
+    def _error(self, element: Any, message: str) -> PesReadError:
+        return PesReadError(message, line=element.sourceline, element=self._path(element))
+
+    def _path(self, element: Any) -> str:
+        parts: list[str] = []
+        while element is not None and element is not self.block.element:
+            name = local_name(element)
+            parent = element.getparent()
+            same = (
+                [child for child in parent if local_name(child) == name]
+                if parent is not None
+                else []
+            )
+            parts.append(f"{name}[{same.index(element) + 1}]" if len(same) > 1 else name)
+            element = parent
+        return "/".join([self.block.path, *reversed(parts)])
+
+    def bad(self, element: Any, simple_type: Any) -> Any:
+        raw = element.get("V")
+        if raw is None:
+            raise self._error(element, f"{local_name(element)} has no V attribute")
+        if raw == "":
+            return None
+        try:
+            return simple_type.parse(raw)
+        except (ValueError, ArithmeticError) as exc:
+            raise self._error(element, f"{local_name(element)}: {exc}") from None
+
+    def code(self, element: Any, simple_type: Any) -> Any:
+        raw = element.get("V")
+        if not raw:
+            return self.bad(element, simple_type)
+        return simple_type.parse(raw)
+
+    def missing(self, element: Any, path: str) -> None:
+        raise self._error(element, f"{path} is missing")
+
+    def unexpected(self, element: Any) -> None:
+        """Elements a model does not declare are passed over, as everywhere on the return path."""
+
+    def file(self, element: Any) -> None:  # pragma: no cover - no PJ in the return files
+        raise self._error(element, "unexpected file content")
+
+    def fragment(self, element: Any) -> None:  # pragma: no cover - no signature declared
+        raise self._error(element, "unexpected signature")

@@ -22,6 +22,7 @@ from demat_sdk.pes._return_reading import (
     as_text,
     check_root,
     code,
+    read_block,
     read_en_tete,
     read_enveloppe,
     require_headers,
@@ -83,7 +84,7 @@ def read_acquit(
             if schema is SchemaAcquit.HISTORIQUE:
                 elements.append(_read_legacy_element(block.node))
             else:
-                elements.append(_read_element(block.node))
+                elements.append(read_block(block.node, ElementAcquit))
     root, checked_enveloppe, checked_en_tete = require_headers(root, enveloppe, en_tete)
     if schema is None:  # pragma: no cover - set with the root
         raise AssertionError("no schema")
@@ -97,42 +98,6 @@ def read_acquit(
         elements=elements,
         version=version,
         schema=schema,
-    )
-
-
-def _read_errors(node: Node) -> list[ErreurAcquit]:
-    return [
-        ErreurAcquit(
-            numero_anomalie=erreur.value("NumAnoAck", code(CodeAnomalie)),
-            libelle_anomalie=erreur.value("LibelleAnoAck", as_text),
-        )
-        for erreur in node.children("Erreur")
-    ]
-
-
-def _read_element(node: Node) -> ElementAcquit:
-    return ElementAcquit(
-        domaine=node.required("DomaineAck", code(DomaineAcquit)),
-        etat=node.required("EtatAck", as_bool),
-        numero_bordereau=node.value("NumBord", as_int),
-        exercice_bordereau=node.value("ExerciceBord", as_int),
-        id_marche=node.value("IdMarche", as_text),
-        id_unique=node.value("IdUnique", as_text),
-        erreurs=_read_errors(node),
-        pieces=[
-            DetailPiece(
-                numero_piece=piece.required("NumPiece", as_int),
-                erreurs=_read_errors(piece),
-                lignes=[
-                    DetailLigne(
-                        numero_ligne=ligne.required("NumLigne", as_int),
-                        erreurs=_read_errors(ligne),
-                    )
-                    for ligne in piece.children("DetailLigne")
-                ],
-            )
-            for piece in node.children("DetailPiece")
-        ],
     )
 
 

@@ -18,11 +18,9 @@ from demat_sdk.pes import simpletypes as st
 from demat_sdk.pes import xmlsafety
 from demat_sdk.pes._return_reading import (
     Node,
-    as_date,
     as_int,
-    as_text,
     check_root,
-    code,
+    read_block,
     read_en_tete,
     read_enveloppe,
     require_headers,
@@ -234,14 +232,7 @@ def read_acquit_retour(
         elif block.name == "EnTeteAcquit_Retour":
             version = node.required("IdVer", as_int)
         elif block.name == "ElementACQUIT_RETOUR":
-            elements.append(
-                ElementAcquitRetour(
-                    domaine=node.required("DomaineAckRetour", code(DomaineAcquitRetour)),
-                    nom_fichier_retour=node.required("NomFichierRetour", as_text),
-                    type_restitution=node.required("TypRestit", code(TypeRestitution)),
-                    date_acquit=node.required("DateAcquit", as_date),
-                )
-            )
+            elements.append(read_block(node, ElementAcquitRetour))
     root, checked_enveloppe, checked_en_tete = require_headers(root, enveloppe, en_tete)
     if version is None:
         raise root.error("ACQUIT_RETOUR/EnTeteAcquit_Retour is missing")
