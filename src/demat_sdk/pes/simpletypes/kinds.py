@@ -383,11 +383,15 @@ class Code(SimpleType[E]):
     def problem(self, value: object) -> str | None:
         """A known member of the enumeration."""
         if not isinstance(value, self.enum_type):
+            wanted = self.enum_type.__name__
             try:
-                value = self.enum_type(value)
+                member = self.enum_type(value)
             except ValueError:
-                return f"{value!r} is not a code of {self.enum_type.__name__}"
-            return f"expected a {self.enum_type.__name__}, got {type(value).__name__} {value!r}"
+                return f"{value!r} is not a code of {wanted}"
+            return (
+                f"expected a {wanted}, got {type(value).__name__} {value!r}"
+                f" (use {wanted}.{member.name})"
+            )
         if not getattr(value, "is_known", True):
             codes = ", ".join(str(m.value) for m in self.enum_type)
             return f"unknown code {value.value!r} (expected one of {codes})"
