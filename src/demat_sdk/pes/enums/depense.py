@@ -16,12 +16,15 @@ __all__ = [
 
 
 class TypeBordereauDepense(PesCode):
-    """``TypBord`` of a dépense bordereau (``TTypBordAller``)."""
+    """``TypBord`` of a dépense bordereau, aller and retour (``TTypBord``).
+
+    ``04`` (régularisation) comes only in returns: a PES_Aller may carry 01, 02 or 03.
+    """
 
     ORDINAIRE = "01", "Ordinaire"
     ANNULATION_REDUCTION = "02", "Annulation/réduction"
     ORDRES_DE_PAIEMENT = "03", "Ordres de paiement"
-    CODE_04 = "04", ""
+    REGULARISATION = "04", "Bordereau de régularisation"
 
 
 class TypeMandat(PesCode):

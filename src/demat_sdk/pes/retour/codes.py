@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from demat_sdk.pes.enums.code import PesCode
 from demat_sdk.pes.enums.commun import TypeAdresse
+from demat_sdk.pes.enums.depense import TypeBordereauDepense
 
 __all__ = [
     "CategorieTiers",
@@ -109,15 +110,6 @@ class NatureJuridique(PesCode):
     COLLECTIVITE_TERRITORIALE_EPL_EPS = "09", "Collectivité territoriale / EPL / EPS"
     ETAT_ETRANGER = "10", "Etat étranger / ambassade"
     CAF = "11", "CAF"
-
-
-class TypeBordereauDepense(PesCode):
-    """Kind of dépense bordereau in a return (``TypBord``)."""
-
-    ORDINAIRE = "01", "Ordinaire"
-    ANNULATION_REDUCTION = "02", "Annulation/réduction"
-    ORDRES_DE_PAIEMENT = "03", "Ordres de paiement"
-    REGULARISATION = "04", "Bordereau de régularisation"
 
 
 class TypePieceDepense(PesCode):
