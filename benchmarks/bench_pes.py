@@ -146,63 +146,64 @@ def _flux(bordereaux: int, mandats: int, pj: list[object] | None) -> pes.PesAlle
 def lxml_loop(model: pes.PesAller, out: io.BytesIO) -> None:
     """The minimal incremental writer: the same elements, no check, no computed field."""
     ns = pes.NAMESPACE
+    assert model.depense is not None
     with etree.xmlfile(out, encoding="ISO-8859-1") as xf:
         xf.write_declaration()
-        with xf.element(f"{{{ns}}}PES_Aller", nsmap={"n": ns}):
-            with xf.element("PES_DepenseAller"):
-                assert model.depense is not None
-                for b in model.depense.bordereaux:
-                    with xf.element("Bordereau", Id=f"B{b.numero}"):
-                        bloc = etree.Element("BlocBordereau")
-                        etree.SubElement(bloc, "Exer", V=str(b.exercice))
-                        etree.SubElement(bloc, "IdBord", V=str(b.numero))
-                        xf.write(bloc)
-                        for m in b.mandats:
-                            with xf.element("Piece"):
-                                piece = etree.Element("BlocPiece")
-                                info = etree.SubElement(piece, "InfoPce")
-                                etree.SubElement(info, "IdPce", V=str(m.numero))
-                                etree.SubElement(info, "TypPce", V=m.type.value)
-                                etree.SubElement(info, "NatPce", V=m.nature.value)
-                                etree.SubElement(info, "Obj", V=m.objet or "")
-                                xf.write(piece)
-                                for i, line in enumerate(m.lignes, 1):
-                                    ligne = etree.Element("LigneDePiece")
-                                    bloc_l = etree.SubElement(ligne, "BlocLignePiece")
-                                    lp = etree.SubElement(bloc_l, "InfoLignePce")
-                                    etree.SubElement(lp, "IdLigne", V=str(i))
-                                    etree.SubElement(lp, "Nature", V=str(line.nature_comptable))
-                                    etree.SubElement(lp, "Facture", V=line.numero_facture or "")
-                                    etree.SubElement(lp, "LibVir1", V=line.libelle_virement1 or "")
-                                    etree.SubElement(lp, "ModRegl", V="03")
-                                    etree.SubElement(lp, "TVAIntraCom", V="0")
-                                    etree.SubElement(lp, "MtHT", V=f"{line.montant_ht:.2f}")
-                                    etree.SubElement(lp, "MtTVA", V=f"{line.montant_tva:.2f}")
-                                    t = line.tiers
-                                    assert t is not None and t.adresse and t.compte_bancaire
-                                    tiers = etree.SubElement(ligne, "Tiers")
-                                    it = etree.SubElement(tiers, "InfoTiers")
-                                    etree.SubElement(it, "IdTiers", V=t.identifiant or "")
-                                    etree.SubElement(it, "NatIdTiers", V="01")
-                                    etree.SubElement(it, "CatTiers", V=t.categorie.value)
-                                    etree.SubElement(it, "NatJur", V=t.nature_juridique.value)
-                                    etree.SubElement(it, "Nom", V=t.nom)
-                                    ad = etree.SubElement(tiers, "Adresse")
-                                    etree.SubElement(ad, "TypAdr", V="1")
-                                    etree.SubElement(ad, "Adr2", V=t.adresse.voie)
-                                    etree.SubElement(ad, "CP", V=t.adresse.code_postal)
-                                    etree.SubElement(ad, "Ville", V=t.adresse.ville)
-                                    etree.SubElement(ad, "CodRes", V="0")
-                                    cb = etree.SubElement(tiers, "CpteBancaire")
-                                    etree.SubElement(cb, "BIC", V=t.compte_bancaire.bic or "")
-                                    etree.SubElement(cb, "IBAN", V=t.compte_bancaire.iban or "")
-                                    etree.SubElement(cb, "TitCpte", V=t.compte_bancaire.titulaire)
-                                    xf.write(ligne)
+        with xf.element(f"{{{ns}}}PES_Aller", nsmap={"n": ns}), xf.element("PES_DepenseAller"):
+            for b in model.depense.bordereaux:
+                with xf.element("Bordereau", Id=f"B{b.numero}"):
+                    bloc = etree.Element("BlocBordereau")
+                    etree.SubElement(bloc, "Exer", V=str(b.exercice))
+                    etree.SubElement(bloc, "IdBord", V=str(b.numero))
+                    xf.write(bloc)
+                    for m in b.mandats:
+                        with xf.element("Piece"):
+                            piece = etree.Element("BlocPiece")
+                            info = etree.SubElement(piece, "InfoPce")
+                            etree.SubElement(info, "IdPce", V=str(m.numero))
+                            etree.SubElement(info, "TypPce", V=m.type.value)
+                            etree.SubElement(info, "NatPce", V=m.nature.value)
+                            etree.SubElement(info, "Obj", V=m.objet or "")
+                            xf.write(piece)
+                            for i, line in enumerate(m.lignes, 1):
+                                ligne = etree.Element("LigneDePiece")
+                                bloc_l = etree.SubElement(ligne, "BlocLignePiece")
+                                lp = etree.SubElement(bloc_l, "InfoLignePce")
+                                etree.SubElement(lp, "IdLigne", V=str(i))
+                                etree.SubElement(lp, "Nature", V=str(line.nature_comptable))
+                                etree.SubElement(lp, "Facture", V=line.numero_facture or "")
+                                etree.SubElement(lp, "LibVir1", V=line.libelle_virement1 or "")
+                                etree.SubElement(lp, "ModRegl", V="03")
+                                etree.SubElement(lp, "TVAIntraCom", V="0")
+                                etree.SubElement(lp, "MtHT", V=f"{line.montant_ht:.2f}")
+                                etree.SubElement(lp, "MtTVA", V=f"{line.montant_tva:.2f}")
+                                t = line.tiers
+                                assert t is not None
+                                assert t.adresse is not None
+                                assert t.compte_bancaire is not None
+                                tiers = etree.SubElement(ligne, "Tiers")
+                                it = etree.SubElement(tiers, "InfoTiers")
+                                etree.SubElement(it, "IdTiers", V=t.identifiant or "")
+                                etree.SubElement(it, "NatIdTiers", V="01")
+                                etree.SubElement(it, "CatTiers", V=t.categorie.value)
+                                etree.SubElement(it, "NatJur", V=t.nature_juridique.value)
+                                etree.SubElement(it, "Nom", V=t.nom)
+                                ad = etree.SubElement(tiers, "Adresse")
+                                etree.SubElement(ad, "TypAdr", V="1")
+                                etree.SubElement(ad, "Adr2", V=t.adresse.voie)
+                                etree.SubElement(ad, "CP", V=t.adresse.code_postal)
+                                etree.SubElement(ad, "Ville", V=t.adresse.ville)
+                                etree.SubElement(ad, "CodRes", V="0")
+                                cb = etree.SubElement(tiers, "CpteBancaire")
+                                etree.SubElement(cb, "BIC", V=t.compte_bancaire.bic or "")
+                                etree.SubElement(cb, "IBAN", V=t.compte_bancaire.iban or "")
+                                etree.SubElement(cb, "TitCpte", V=t.compte_bancaire.titulaire)
+                                xf.write(ligne)
 
 
 def xsdata_bindings(workdir: Path) -> tuple[object, object, type]:
     """Generate the v5.17 bindings with xsdata into ``workdir`` and import them."""
-    subprocess.run(
+    subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
         [sys.executable, "-m", "xsdata", "generate", str(ENTRY), "--package", "pesgen"],
         cwd=workdir,
         check=True,
@@ -312,7 +313,7 @@ def peak_rss_mib(count: int, size: int) -> tuple[float, float]:
         out = Path(tmp) / "flux.xml"
         code = RSS_CHILD.format(bench=str(Path(__file__).parent), pjdir=str(pjdir), out=str(out))
         start = time.perf_counter()
-        done = subprocess.run(
+        done = subprocess.run(  # noqa: S603 - this interpreter, the benchmark's own code
             [sys.executable, "-c", code], check=True, capture_output=True, text=True
         )
         elapsed = time.perf_counter() - start
