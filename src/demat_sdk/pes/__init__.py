@@ -18,6 +18,7 @@ list of the PES_Retour in :mod:`demat_sdk.pes.retour`.
 
 from __future__ import annotations
 
+from demat_sdk.pes._rendering import Encoding
 from demat_sdk.pes.acquit import (
     Acquit,
     CodeAnomalie,
@@ -184,7 +185,6 @@ from demat_sdk.pes.schema import NAMESPACE, XmlFragment, tag_table
 from demat_sdk.pes.validation import ValidationReport, validate
 from demat_sdk.pes.writer import (
     DEFAULT_MAX_BYTES,
-    Encoding,
     WriteResult,
     WrittenFile,
     to_bytes,

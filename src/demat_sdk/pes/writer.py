@@ -1,11 +1,12 @@
 """Write a ``PES_Aller`` flux: checked first, streamed in schema order, atomic, split if too big.
 
 :func:`write` refuses a model that breaks a rule (:class:`~demat_sdk.errors.PesModelError`
-lists every problem) before touching the disk. It then streams the file: the text of each
-bordereau is built and written as soon as it is complete, each PJ is read from its source in
-chunks and compressed (gzip, then base64) on the fly, so memory stays bounded whatever the size
-of the flux. The file is written under a temporary name beside the target and renamed at the
-end: an error leaves nothing behind.
+lists every problem): the rules across fields are checked on the model, the facets of each
+value as it is written (:mod:`demat_sdk.pes._rendering`), in one pass. The file is streamed:
+the text of each bordereau is built and written as soon as it is complete, each PJ is read from
+its source in chunks and compressed (gzip, then base64) on the fly, so memory stays bounded
+whatever the size of the flux. It is written under a temporary name beside the target and
+renamed at the end: a refused model or an error leaves nothing behind.
 
 Above ``max_bytes`` (100 MB, the transmission limit) the flux is split into several files with
 distinct ``NomFic``; a bordereau is never cut, and each PJ travels in the file of the first
@@ -14,35 +15,33 @@ pièce that references it.
 
 from __future__ import annotations
 
-import binascii
-import contextlib
 import dataclasses
 import io
-import mimetypes
 import os
-import re
 import tempfile
-import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 from demat_sdk.errors import PesModelError, PesWriteError
-from demat_sdk.pes._compiler import location, writer
+from demat_sdk.pes._rendering import (
+    CHUNK,
+    Options,
+    Report,
+    TooBigError,
+    refuse,
+    render,
+)
 from demat_sdk.pes.models.enveloppe import PesAller
-from demat_sdk.pes.models.pj import PieceJustificative
-from demat_sdk.pes.problems import Problem
-from demat_sdk.pes.rules import TextPolicy, Truncation, business_problems, check, truncation_of
-from demat_sdk.pes.schema import NAMESPACE, XmlFragment
+from demat_sdk.pes.rules import TextPolicy, Truncation, business_problems, check
+from demat_sdk.pes.schema import NAMESPACE
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "NAMESPACE",
-    "Encoding",
     "Target",
     "WriteResult",
     "WrittenFile",
-    "document_bytes",
     "to_bytes",
     "write",
     "write_bytes",
@@ -52,19 +51,6 @@ __all__ = [
 DEFAULT_MAX_BYTES = 100_000_000
 """The largest file the transmission channels accept (100 Mo)."""
 
-_CHUNK = 1 << 20
-_ESCAPES = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        '"': "&quot;",
-        "\t": "&#9;",
-        "\n": "&#10;",
-        "\r": "&#13;",
-    }
-)
-_SPECIAL = re.compile('[&<>"\t\n\r]').search
 _ENCODINGS = {
     "iso-8859-1": "ISO-8859-1",
     "iso8859-1": "ISO-8859-1",
@@ -76,17 +62,6 @@ _ENCODINGS = {
 
 Target = str | os.PathLike[str] | IO[bytes]
 """Where a writer puts a file: a path (written atomically) or a binary file object."""
-
-Encoding = Literal["ISO-8859-1", "UTF-8"]
-"""The encodings the writers produce."""
-
-
-def _root(name: str, namespace: str) -> tuple[str, str]:
-    """The start (attributes still open) and the end of a namespaced root element."""
-    return f'<n:{name} xmlns:n="{namespace}"', f"</n:{name}>"
-
-
-_ALLER_ROOT = _root("PES_Aller", NAMESPACE)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -175,10 +150,10 @@ def write(
         latin1=declared == "ISO-8859-1", truncate=truncate, business_rules=business_rules
     )
     if type(pes) is not PesAller or (business_rules and business_problems(pes)):
-        _refuse(check(pes, policy=policy, business_rules=business_rules))
+        refuse(check(pes, policy=policy, business_rules=business_rules))
     # The facets are checked by the generated writer in the same pass as it writes: a flux
     # that breaks one is refused once written aside, and the file is discarded.
-    options = _Options(declared, policy, compresslevel)
+    options = Options(declared, policy, compresslevel)
     truncations: list[Truncation] = []
     if max_bytes is not None and _pj_lower_bound(pes) > max_bytes:
         files = _write_split(pes, target, options, max_bytes, split_name, truncations)
@@ -192,179 +167,11 @@ def write(
     return WriteResult(tuple(files), tuple(truncations))
 
 
-def _refuse(problems: list[Problem]) -> None:
-    """Raise the :class:`PesModelError` listing ``problems``, if there are any."""
-    if problems:
-        raise PesModelError([(p.location, p.message) for p in problems])
-
-
 def to_bytes(pes: PesAller, *, encoding: str = "ISO-8859-1", business_rules: bool = True) -> bytes:
     """The bytes of a flux (checked like :func:`write`, never split): for small documents."""
     buffer = io.BytesIO()
     write(pes, buffer, encoding=encoding, max_bytes=None, business_rules=business_rules)
     return buffer.getvalue()
-
-
-@dataclasses.dataclass(frozen=True)
-class _Options:
-    encoding: str
-    policy: TextPolicy
-    compresslevel: int
-
-
-class _TooBigError(Exception):
-    """The file being written passed ``max_bytes``: the flux must be split."""
-
-
-class _Report:
-    """What the generated writers report their problems to (and the policy's truncations)."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-        self.truncations: list[Truncation] = []
-
-    def __call__(self, loc: Any, attr: str, message: str) -> bool:
-        where = " / ".join((*location(loc), attr))
-        truncation = truncation_of(where, message)
-        if truncation is not None:
-            self.truncations.append(truncation)
-            return False
-        self.problems.append(Problem(where, message))
-        return True
-
-
-class _Sink:
-    """What the generated writers write into: chunks of text, flushed to a binary file."""
-
-    def __init__(self, fh: IO[bytes], options: _Options, max_bytes: int | None) -> None:
-        self.fh = fh
-        self.options = options
-        self.policy = options.policy
-        self.fast = not options.policy.truncate
-        self.codec = "iso-8859-1" if options.encoding == "ISO-8859-1" else "utf-8"
-        self.parts: list[str] = []
-        self.append = self.parts.append
-        self.size = 0
-        self.max_bytes = max_bytes
-        self.escape = _make_escape(options.policy)
-
-    def flush(self) -> None:
-        if self.parts:
-            data = "".join(self.parts).encode(self.codec)
-            self.parts.clear()
-            self._out(data)
-
-    def _out(self, data: bytes) -> None:
-        self.size += len(data)
-        if self.max_bytes is not None and self.size > self.max_bytes:
-            raise _TooBigError
-        self.fh.write(data)
-
-    def fragment(self, fragment: XmlFragment) -> str:
-        xml = fragment.xml
-        if self.codec == "iso-8859-1":
-            xml = xml.encode("iso-8859-1", "xmlcharrefreplace").decode("iso-8859-1")
-        return xml
-
-    def write_file(self, pj: PieceJustificative, content: Any, mime: str | None, tag: str) -> None:
-        mime = mime or _guess_mime(pj.nom)
-        self.append(f'<{tag} MIMEType="{self.escape(mime, None)}">')
-        self.flush()
-        level = self.options.compresslevel
-        with _open_content(content, pj, self.options) as source:
-            for chunk in _gzip_base64(source, level):
-                self._out(chunk)
-        self.append(f"</{tag}>")
-
-
-def _make_escape(policy: TextPolicy) -> Callable[[str, int | None], str]:
-    translate = str.translate
-    if not policy.latin1 and not policy.truncate:
-
-        def escape(text: str, max_length: int | None) -> str:
-            return translate(text, _ESCAPES) if _SPECIAL(text) else text
-
-        return escape
-    prepare = policy.prepare
-
-    def escape_prepared(text: str, max_length: int | None) -> str:
-        if not text.isascii() or policy.truncate:
-            text = prepare(text, max_length)
-        return translate(text, _ESCAPES) if _SPECIAL(text) else text
-
-    return escape_prepared
-
-
-def _guess_mime(name: object) -> str:
-    if isinstance(name, str):
-        guessed, _ = mimetypes.guess_type(name, strict=False)
-        if guessed:
-            return "text/xml" if guessed == "application/xml" else guessed
-    return "application/octet-stream"
-
-
-@contextlib.contextmanager
-def _open_content(content: Any, pj: PieceJustificative, options: _Options) -> Iterator[IO[bytes]]:
-    if isinstance(content, (bytes, bytearray, memoryview)):
-        yield io.BytesIO(content)
-    elif isinstance(content, PesAller):
-        yield io.BytesIO(to_bytes(content, encoding=options.encoding))
-    elif isinstance(content, os.PathLike):
-        try:
-            handle = open(content, "rb")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            raise PesWriteError(f"PJ {pj.id_unique}: cannot read {content}: {exc}") from exc
-        with handle:
-            yield handle
-    else:
-        yield content
-
-
-def _gzip_base64(source: IO[bytes], level: int) -> Iterator[bytes]:
-    """The base64 text of the gzip compression of ``source``, in chunks (constant memory)."""
-    compressor = zlib.compressobj(level, zlib.DEFLATED, 31)
-    pending = b""
-    while True:
-        chunk = source.read(_CHUNK)
-        if not chunk:
-            break
-        pending += compressor.compress(chunk)
-        usable = len(pending) - len(pending) % 3
-        if usable:
-            yield binascii.b2a_base64(pending[:usable], newline=False)
-            pending = pending[usable:]
-    pending += compressor.flush()
-    if pending:
-        yield binascii.b2a_base64(pending, newline=False)
-
-
-def _declaration(encoding: str) -> str:
-    return f'<?xml version="1.0" encoding="{encoding}"?>\n'
-
-
-def _render(
-    model: Any,
-    fh: IO[bytes],
-    options: _Options,
-    max_bytes: int | None,
-    root: tuple[str, str] = _ALLER_ROOT,
-    report: _Report | None = None,
-) -> int:
-    """Write ``model`` to ``fh``, checking it on the way.
-
-    Raises:
-        PesModelError: a value broke its facet (unless ``report`` is given: it then holds the
-            problems, and the values were written as well as they could be).
-    """
-    found = report if report is not None else _Report()
-    sink = _Sink(fh, options, max_bytes)
-    sink.append(_declaration(options.encoding))
-    writer(type(model))(model, root[0], root[1], sink, sink.append, 0, found, None)
-    if report is None:
-        _refuse(found.problems)
-    sink.append("\n")
-    sink.flush()
-    return sink.size
 
 
 def _describe(pes: PesAller) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -379,28 +186,28 @@ def _describe(pes: PesAller) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _write_one(
     pes: PesAller,
     target: Target,
-    options: _Options,
+    options: Options,
     *,
     max_bytes: int | None,
     truncations: list[Truncation],
 ) -> WrittenFile | None:
     """Write one file atomically; ``None`` when it would pass ``max_bytes``."""
     bordereaux, pjs = _describe(pes)
-    report = _Report()
+    report = Report()
     if not isinstance(target, (str, os.PathLike)):
         # A stream cannot be taken back: build the file aside, then copy it.
         with tempfile.TemporaryFile() as spool:
             try:
-                size = _render(pes, spool, options, max_bytes, report=report)
-                _refuse(report.problems)
-            except _TooBigError:
+                size = render(pes, spool, options, max_bytes, report=report)
+                refuse(report.problems)
+            except TooBigError:
                 return None
             except (PesWriteError, PesModelError):
                 raise
             except Exception as exc:
                 raise PesWriteError(f"the flux could not be written: {exc}") from exc
             spool.seek(0)
-            while chunk := spool.read(_CHUNK):
+            while chunk := spool.read(CHUNK):
                 target.write(chunk)
         truncations += report.truncations
         return WrittenFile(None, pes.enveloppe.nom_fichier, size, bordereaux, pjs)
@@ -417,14 +224,14 @@ def _write_one(
 def _write_temporary(
     pes: PesAller,
     path: Path,
-    options: _Options,
+    options: Options,
     max_bytes: int | None,
-    report: _Report | None = None,
+    report: Report | None = None,
 ) -> Path | None:
     def produce(fh: IO[bytes]) -> None:
-        _render(pes, fh, options, max_bytes, report=report)
+        render(pes, fh, options, max_bytes, report=report)
         if report is not None:
-            _refuse(report.problems)
+            refuse(report.problems)
 
     return _temporary_file(path, produce)
 
@@ -442,7 +249,7 @@ def _temporary_file(path: Path, produce: Callable[[IO[bytes]], object]) -> Path 
             produce(fh)
             fh.flush()
             os.fsync(fh.fileno())
-    except _TooBigError:
+    except TooBigError:
         temporary.unlink(missing_ok=True)
         return None
     except (PesWriteError, PesModelError):
@@ -496,7 +303,7 @@ def _pj_lower_bound(pes: PesAller) -> int:
     return total
 
 
-def _measure(pes_part: PesAller, options: _Options) -> int:
+def _measure(pes_part: PesAller, options: Options) -> int:
     """The exact size of a flux, written nowhere."""
 
     class _Counter(io.RawIOBase):
@@ -510,7 +317,7 @@ def _measure(pes_part: PesAller, options: _Options) -> int:
             return len(data)
 
     counter = _Counter()
-    _render(pes_part, counter, options, None)  # type: ignore[arg-type]
+    render(pes_part, counter, options, None)  # type: ignore[arg-type]
     return counter.size
 
 
@@ -545,7 +352,7 @@ def _referenced_ids(bordereau: Any) -> list[str]:
 def _write_split(
     pes: PesAller,
     target: Target,
-    options: _Options,
+    options: Options,
     max_bytes: int,
     split_name: Callable[[int], str | os.PathLike[str]] | None,
     truncations: list[Truncation],
@@ -557,9 +364,7 @@ def _write_split(
         )
     # Every problem of the whole flux at once, before the parts are measured and written.
     policy = options.policy
-    _refuse(
-        check(pes, policy=policy, truncations=truncations, business_rules=policy.business_rules)
-    )
+    refuse(check(pes, policy=policy, truncations=truncations, business_rules=policy.business_rules))
     path = Path(target)
     pjs = {pj.id_unique: pj for pj in pes.pj.pieces_justificatives} if pes.pj else {}
     empty = _part(pes, 1, [], [], [], True)
@@ -633,23 +438,6 @@ def _write_split(
         raise
     _commit(renames)
     return files
-
-
-# --- small documents (ACK, PES_ACQUIT_RETOUR) --------------------------------------------
-
-
-def document_bytes(model: Any, *, root: str, namespace: str, encoding: Encoding) -> bytes:
-    """The XML of a small model whose root is ``n:<root>`` in ``namespace``, unchecked.
-
-    The same generated writer as a ``PES_Aller``'s: schema order, ``V`` attributes, the
-    Latin-1 mapping for ISO-8859-1. The caller checks the model first.
-    """
-    options = _Options(
-        encoding, TextPolicy(latin1=encoding == "ISO-8859-1", truncate=False), compresslevel=6
-    )
-    buffer = io.BytesIO()
-    _render(model, buffer, options, None, _root(root, namespace), report=_Report())
-    return buffer.getvalue()
 
 
 def write_bytes(data: bytes, target: Target, *, what: str) -> None:

@@ -8,6 +8,7 @@ XSD types): they are :class:`~demat_sdk.pes.Enveloppe` and :class:`~demat_sdk.pe
 See the guide ``docs/guides/acquittements.md``.
 """
 
+from demat_sdk.pes._rendering import Encoding
 from demat_sdk.pes.acquit._codes import CodeAnomalie, DomaineAcquit
 from demat_sdk.pes.acquit.models import (
     Acquit,
@@ -20,7 +21,6 @@ from demat_sdk.pes.acquit.models import (
 )
 from demat_sdk.pes.acquit.reader import read_acquit
 from demat_sdk.pes.acquit.writer import acquit_to_bytes, check_acquit, write_acquit
-from demat_sdk.pes.writer import Encoding
 
 __all__ = [
     "Acquit",

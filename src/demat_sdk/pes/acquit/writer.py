@@ -12,11 +12,12 @@ fault. The file is written by the same generated writer, in schema order (``NumB
 from __future__ import annotations
 
 from demat_sdk.errors import PesModelError
+from demat_sdk.pes._rendering import Encoding, document_bytes
 from demat_sdk.pes.acquit._codes import DomaineAcquit
 from demat_sdk.pes.acquit.models import Acquit, ElementAcquit, SchemaAcquit
 from demat_sdk.pes.problems import Problem
 from demat_sdk.pes.rules import check_model
-from demat_sdk.pes.writer import Encoding, Target, document_bytes, write_bytes
+from demat_sdk.pes.writer import Target, write_bytes
 
 __all__ = ["acquit_to_bytes", "check_acquit", "write_acquit"]
 

@@ -16,6 +16,7 @@ from datetime import date
 from demat_sdk.errors import PesModelError
 from demat_sdk.pes import simpletypes as st
 from demat_sdk.pes import xmlsafety
+from demat_sdk.pes._rendering import Encoding, document_bytes
 from demat_sdk.pes._return_reading import (
     Node,
     as_int,
@@ -32,7 +33,7 @@ from demat_sdk.pes.retour.models import PesRetour
 from demat_sdk.pes.rules import check_model
 from demat_sdk.pes.schema import child, children, pes_model, value
 from demat_sdk.pes.simpletypes import Code
-from demat_sdk.pes.writer import Encoding, Target, document_bytes, write_bytes
+from demat_sdk.pes.writer import Target, write_bytes
 
 __all__ = [
     "NAMESPACE_ACQUIT_RETOUR",
