@@ -138,3 +138,15 @@ def test_show_an_unreadable_file_says_it_in_one_line(
     assert err.count("\n") == 1
     with pytest.raises(Exception, match="not well-formed"):
         main(["--debug", "pes", "show", str(path)])
+
+
+def test_a_pj_above_10_mb_needs_huge_tree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.xml"
+    pes.write(flux_depense(mandats=1, pj_size=8_000_000), path)
+    assert main(["pes", "show", str(path)]) == 1
+    assert "a PJ is larger than 10 MB" in capsys.readouterr().err
+    assert main(["pes", "show", str(path), "--huge-tree", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pj"][0]["taille"] == 8_000_000
+    assert main(["pes", "validate", str(path), "--huge-tree"]) == 0

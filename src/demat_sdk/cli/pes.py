@@ -43,12 +43,22 @@ def register(commands: Any) -> None:
         metavar="DIR",
         help="folder of the DGFiP PES V2 schema set (default: $DEMAT_PES_XSD_DIR)",
     )
+    _add_huge_tree_option(validate)
     add_json_option(validate)
     validate.set_defaults(run=run_validate)
     show = actions.add_parser("show", help="bordereaux, pièces, totals and PJ of a PES_Aller")
     show.add_argument("file", type=Path, metavar="FILE")
+    _add_huge_tree_option(show)
     add_json_option(show)
     show.set_defaults(run=run_show)
+
+
+def _add_huge_tree_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--huge-tree",
+        action="store_true",
+        help="allow PJ above 10 MB (lifts libxml2's guards: only for files you trust)",
+    )
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -57,7 +67,7 @@ def run_validate(args: argparse.Namespace) -> int:
         error(f"{args.file}: no such file")
         return EXIT_USAGE
     try:
-        report = pes.validate(args.file, args.xsd_dir)
+        report = pes.validate(args.file, args.xsd_dir, huge_tree=args.huge_tree)
     except ConfigurationError as exc:
         error(str(exc))
         return EXIT_USAGE
@@ -86,7 +96,7 @@ def run_show(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         error(f"{args.file}: no such file")
         return EXIT_USAGE
-    flux = pes.read(args.file)
+    flux = pes.read(args.file, huge_tree=args.huge_tree)
     summary = describe(flux)
     if args.json:
         print_json(summary)
