@@ -225,10 +225,16 @@ def test_bad_boolean_and_bad_number() -> None:
     with pytest.raises(PesReadError, match="EtatAck: 'oui' is not a boolean") as caught:
         read_acquit(data.replace(b'<EtatAck V="1"/>', b'<EtatAck V="oui"/>', 1))
     assert caught.value.element == "PES_ACQUIT/ACQUIT/ElementACQUIT[1]/EtatAck"
-    with pytest.raises(PesReadError, match="NumBord: '42a' is not a whole number"):
+    with pytest.raises(PesReadError, match="NumBord: '42a' is not a number"):
         read_acquit(data.replace(b'<NumBord V="421"/>', b'<NumBord V="42a"/>'))
     with pytest.raises(PesReadError, match="NumBord has no V attribute"):
         read_acquit(data.replace(b'<NumBord V="421"/>', b"<NumBord>421</NumBord>"))
+    ko = (EXAMPLES / "04b_PES_ACQUIT_ko_bordereau_and_pj.xml").read_bytes()
+    with pytest.raises(PesReadError, match="NumLigne: 'un' is not a number") as caught:
+        read_acquit(ko.replace(b'<NumLigne V="1"/>', b'<NumLigne V="un"/>'))
+    assert caught.value.element == (
+        "PES_ACQUIT/ACQUIT/ElementACQUIT[1]/DetailPiece/DetailLigne/NumLigne"
+    )
 
 
 @pytest.mark.parametrize(

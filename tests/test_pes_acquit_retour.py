@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from demat_sdk.errors import PesModelError, PesReadError
-from demat_sdk.pes.acquit import CarteVisite
+from demat_sdk.pes import Emetteur
 from demat_sdk.pes.retour import (
     DomaineAcquitRetour,
     ElementAcquitRetour,
@@ -24,7 +24,7 @@ from demat_sdk.pes.retour import (
 
 from return_path_support import ACQUIT_RETOUR_XSD, DATA, EXAMPLES, SAMPLES, schema_errors
 
-GEF = CarteVisite(sigle="EDITEUR GEF", adresse="GEF 1.0.0")
+GEF = Emetteur(sigle="EDITEUR GEF", adresse="GEF 1.0.0")
 DEPENSE = DATA / "PES2R_DEP_P_123_00_038011_20250307_20250307_20250308182309.xml"
 RECETTE = DATA / "PES2R_RCE_R_123_00_038011_20250310_20250310_20250311070000.xml"
 
@@ -41,7 +41,7 @@ def test_acknowledging_a_periodic_depense_return(tmp_path: Path) -> None:
     write_acquit_retour(acquit, target)
     written = target.read_bytes()
     assert schema_errors(ACQUIT_RETOUR_XSD, written) == []
-    assert written.startswith(b"<?xml version='1.0' encoding='ISO-8859-1'?>")
+    assert written.startswith(b'<?xml version="1.0" encoding="ISO-8859-1"?>')
     text = written.decode("iso-8859-1")
     assert '<CodCol V="123"/>' in text  # the return's CodColl, under the Aller tag
     assert '<FinJur V="380780080"/>' in text
@@ -134,11 +134,11 @@ def test_model_problems_are_listed() -> None:
     acquit = read_acquit_retour(EXAMPLES / "05_PES_ACQUIT_RETOUR_valid.xml")
     acquit.elements[0].nom_fichier_retour = "x" * 101
     acquit.elements[0].type_restitution = TypeRestitution("AA")
-    acquit.en_tete.id_poste = "38011"
+    acquit.en_tete.code_poste = "38011"
     with pytest.raises(PesModelError) as caught:
         write_acquit_retour(acquit, Path("/nonexistent/never-written.xml"))
     assert [location for location, _ in caught.value.problems] == [
-        "en_tete / id_poste",
+        "en_tete / code_poste",
         "élément 1 / nom_fichier_retour",
         "élément 1 / type_restitution",
     ]

@@ -30,7 +30,8 @@ narrower class to handle one situation::
     ├── PesError                      PES V2 files (Hélios)
     │   ├── PesModelError             a model rule is broken (.location names the object)
     │   ├── PesReadError              a file could not be read (.line, .element)
-    │   └── PesWriteError             a file could not be written (nothing is left behind)
+    │   ├── PesWriteError             a file could not be written (nothing is left behind)
+    │   └── ReconciliationError       an acquittement matched with a flux it does not answer
     ├── ChannelError                  a file could not go through a Hélios channel (.path)
     └── DirectoryError                the offline public-entity directory (annuaire)
         └── DirectoryImportError      an export could not be imported; the directory is unchanged
@@ -68,6 +69,7 @@ __all__ = [
     "PesReadError",
     "PesWriteError",
     "RateLimitedError",
+    "ReconciliationError",
     "RequestTimeoutError",
     "RequestTooLargeError",
     "ResponseValidationError",
@@ -405,6 +407,10 @@ class PesReadError(PesError):
 
 class PesWriteError(PesError):
     """A PES file could not be written; no partial file was left behind."""
+
+
+class ReconciliationError(PesError, ValueError):
+    """An acquittement was matched with a flux it does not answer (``NomFic``, ``CodCol``)."""
 
 
 # --- Hélios channels -----------------------------------------------------------------------

@@ -76,7 +76,7 @@ def test_example_values_are_typed() -> None:
     bordereau = flux.depense.bordereaux[0]
     assert (bordereau.exercice, bordereau.numero, bordereau.id) == (2025, 421, "BORD2025D421")
     assert bordereau.type is pes.TypeBordereauDepense.ORDINAIRE
-    assert bordereau.type.label == "Ordinaire"
+    assert bordereau.type.libelle == "Ordinaire"
     ligne = bordereau.mandats[0].lignes[0]
     assert str(ligne.montant_ht) == "1000.00"
     assert ligne.mode_reglement is pes.ModeReglementDepense.VIREMENT
@@ -97,7 +97,7 @@ def test_asap_example_holds_a_pes_facture_document() -> None:
     assert titre_flux.pj is not None
     titre = titre_flux.recette.bordereaux[0].titres[0]
     assert titre.edition is pes.Edition.ASAP_CPP
-    assert titre.edition.label == "Avis des sommes à payer CPP."
+    assert titre.edition.libelle == "Avis des sommes à payer CPP."
     embedded = pes.read(titre_flux.pj.pieces_justificatives[0].contenu)
     assert embedded.facture is not None
     assert embedded.facture.type is pes.TypeFacture.ASAP

@@ -14,6 +14,7 @@ from lxml import etree
 
 from demat_sdk import pes
 from demat_sdk.errors import PesModelError, PesWriteError
+from demat_sdk.pes.rules import business_problems, check
 
 from tests_support import XSD_DIR
 
@@ -323,3 +324,67 @@ def test_tag_table_lists_every_field() -> None:
     assert row[1] == "BordereauDepense.numero"
     assert rows["PES_RecetteAller/Bordereau/Piece/BlocPiece/Edition"][1] == "Titre.edition"
     assert rows["EnTetePES/IdColl"][1] == "EnTetePES.siret"
+
+
+def test_facets_checked_while_writing_leave_nothing_and_report_like_the_checks(
+    tmp_path: Path,
+) -> None:
+    flux = flux_depense()
+    assert flux.depense is not None
+    mandats = flux.depense.bordereaux[0].mandats
+    mandats[0].objet = "X" * 120
+    mandats[1].lignes[0].montant_ht = Decimal("1.234")
+    mandats[1].lignes[0].nature_comptable = "6022"  # type: ignore[assignment]
+    expected = [(p.location, p.message) for p in check(flux)]
+    assert len(expected) == 3
+    target = tmp_path / "flux.xml"
+    target.write_bytes(b"previous")
+    with pytest.raises(PesModelError) as caught:
+        pes.write(flux, target)
+    assert list(caught.value.problems) == expected
+    assert target.read_bytes() == b"previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["flux.xml"]
+    stream = io.BytesIO()
+    with pytest.raises(PesModelError):
+        pes.write(flux, stream)
+    assert stream.getvalue() == b""
+
+
+def _break_choice(flux: pes.PesAller) -> None:
+    assert flux.depense is not None
+    tiers = flux.depense.bordereaux[0].mandats[0].lignes[0].tiers
+    assert tiers is not None
+    assert tiers.compte_bancaire is not None
+    tiers.compte_bancaire.code_etablissement = "30004"
+
+
+def _break_count(flux: pes.PesAller) -> None:
+    assert flux.depense is not None
+    flux.depense.bordereaux[0].nombre_pieces = 7
+
+
+def _break_types(flux: pes.PesAller) -> None:
+    assert flux.depense is not None
+    mandat = flux.depense.bordereaux[0].mandats[1]
+    mandat.type = "01"  # type: ignore[assignment]
+    mandat.lignes[0].montant_tva = 20.0  # type: ignore[assignment]
+    mandat.lignes[1].pj_refs = None  # type: ignore[assignment]
+    mandat.date_echeance = "2025-04-01"  # type: ignore[assignment]
+
+
+def _break_header(flux: pes.PesAller) -> None:
+    flux.en_tete.code_collectivite = "12"
+    flux.enveloppe.emetteur = None  # type: ignore[assignment]
+    flux.id = "1-not-an-xml-id"
+
+
+@pytest.mark.parametrize("breaking", [_break_choice, _break_count, _break_types, _break_header])
+def test_the_write_refuses_exactly_what_the_checks_find(breaking: object) -> None:
+    flux = flux_depense()
+    breaking(flux)  # type: ignore[operator]
+    assert business_problems(flux) == []  # so the facets are checked while writing
+    expected = [(p.location, p.message) for p in check(flux)]
+    assert expected
+    with pytest.raises(PesModelError) as caught:
+        pes.write(flux, io.BytesIO())
+    assert list(caught.value.problems) == expected

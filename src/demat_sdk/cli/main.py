@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from demat_sdk._version import __version__
-from demat_sdk.cli import demo, directory, emulator
+from demat_sdk.cli import ack, demo, directory, emulator, pes
 from demat_sdk.errors import DematError
 
 __all__ = ["main"]
@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.register(commands)
     directory.register(commands)
     emulator.register(commands)
+    pes.register(commands)
+    ack.register(commands)
     return parser
 
 

@@ -2,19 +2,38 @@
 
 Build a ``PES_Aller`` flux with the typed models, check it, write it (streamed, atomic,
 split above 100 MB), read any PES_Aller back, validate a file against the model rules and the
-official XSD::
+official XSD; read the acquittement Hélios answers and the PES_Retour it sends later, and
+acknowledge those::
 
     from demat_sdk import pes
 
     result = pes.write(flux, "PESALR2_26380001500017_250314_001.xml")
     flux_relu = pes.read(result.paths[0])
     print(pes.validate(flux_relu, xsd_dir="schemas/v5.17"))
+    acquit = pes.read_acquit("ACK_PESALR2_26380001500017_250314_001.xml")
 
-The marchés and concessions models live in :mod:`demat_sdk.pes.models.marche`.
+The marchés and concessions models live in :mod:`demat_sdk.pes.models.marche`; every code
+list of the PES_Retour in :mod:`demat_sdk.pes.retour`.
 """
 
 from __future__ import annotations
 
+from demat_sdk.pes._rendering import Encoding
+from demat_sdk.pes.acquit import (
+    Acquit,
+    CodeAnomalie,
+    DetailLigne,
+    DetailPiece,
+    DomaineAcquit,
+    ElementAcquit,
+    ErreurAcquit,
+    ErreurLocalisee,
+    SchemaAcquit,
+    acquit_to_bytes,
+    check_acquit,
+    read_acquit,
+    write_acquit,
+)
 from demat_sdk.pes.enums import (
     AssureDebiteur,
     AyantDroit,
@@ -148,15 +167,36 @@ from demat_sdk.pes.models.recette import (
 from demat_sdk.pes.naming import nom_fichier, nom_transmission, prochain_nom_transmission
 from demat_sdk.pes.problems import Problem
 from demat_sdk.pes.reader import read
+from demat_sdk.pes.retour import (
+    AcquitRetour,
+    DomaineAcquitRetour,
+    ElementAcquitRetour,
+    PesRetour,
+    TypeRestitution,
+    acquit_retour_to_bytes,
+    build_acquit_retour,
+    check_acquit_retour,
+    read_acquit_retour,
+    read_retour,
+    write_acquit_retour,
+)
 from demat_sdk.pes.rules import Truncation
 from demat_sdk.pes.schema import NAMESPACE, XmlFragment, tag_table
 from demat_sdk.pes.validation import ValidationReport, validate
-from demat_sdk.pes.writer import DEFAULT_MAX_BYTES, WriteResult, WrittenFile, to_bytes, write
+from demat_sdk.pes.writer import (
+    DEFAULT_MAX_BYTES,
+    WriteResult,
+    WrittenFile,
+    to_bytes,
+    write,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "LATIN1_REPLACEMENTS",
     "NAMESPACE",
+    "Acquit",
+    "AcquitRetour",
     "Adresse",
     "AdresseFacture",
     "Assure",
@@ -166,6 +206,7 @@ __all__ = [
     "BordereauDepense",
     "BordereauRecette",
     "CategorieTiers",
+    "CodeAnomalie",
     "CodeInteretsMoratoires",
     "CodeOperationSpecifique",
     "CollectiviteBeneficiaire",
@@ -175,13 +216,22 @@ __all__ = [
     "Correspondance",
     "DelaiGlobalPaiement",
     "DepenseAller",
+    "DetailLigne",
+    "DetailPiece",
     "DetailTva",
     "Domaine",
+    "DomaineAcquit",
+    "DomaineAcquitRetour",
     "DossierPatient",
     "Edition",
+    "ElementAcquit",
+    "ElementAcquitRetour",
     "Emetteur",
     "EnTetePES",
+    "Encoding",
     "Enveloppe",
+    "ErreurAcquit",
+    "ErreurLocalisee",
     "EtablissementSoins",
     "FactureIndividuelle",
     "FormePrix",
@@ -225,6 +275,7 @@ __all__ = [
     "PesFacture",
     "PesMarche",
     "PesPJ",
+    "PesRetour",
     "PieceJustificative",
     "Prelevement",
     "PrelevementSepa",
@@ -244,6 +295,7 @@ __all__ = [
     "Repartition",
     "RepartitionBudget",
     "RepartitionParNature",
+    "SchemaAcquit",
     "SequencePresentation",
     "Signataire",
     "Support",
@@ -270,6 +322,7 @@ __all__ = [
     "TypeObjet",
     "TypePJ",
     "TypePJMarche",
+    "TypeRestitution",
     "TypeTiers",
     "TypeTitre",
     "TypeTitulaire",
@@ -278,12 +331,22 @@ __all__ = [
     "WriteResult",
     "WrittenFile",
     "XmlFragment",
+    "acquit_retour_to_bytes",
+    "acquit_to_bytes",
+    "build_acquit_retour",
+    "check_acquit",
+    "check_acquit_retour",
     "nom_fichier",
     "nom_transmission",
     "prochain_nom_transmission",
     "read",
+    "read_acquit",
+    "read_acquit_retour",
+    "read_retour",
     "tag_table",
     "to_bytes",
     "validate",
     "write",
+    "write_acquit",
+    "write_acquit_retour",
 ]

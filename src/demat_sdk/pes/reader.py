@@ -206,7 +206,7 @@ def _read(
     except etree.XMLSyntaxError as exc:  # pragma: no cover - xmlsafety converts them
         raise PesReadError(f"not well-formed XML: {exc.msg}", line=exc.lineno) from None
     except PesReadError as exc:
-        if "huge text node" in str(exc) and not huge_tree:
+        if not huge_tree and ("huge text node" in str(exc) or "XML_PARSE_HUGE" in str(exc)):
             raise PesReadError(
                 f"{exc}: a PJ is larger than 10 MB; pass huge_tree=True for a file you trust",
                 line=exc.line,

@@ -16,7 +16,8 @@ Every problem names its object: ``bordereau 12 / mandat 345 / ligne 2 / montant_
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from demat_sdk.identifiers import is_valid_bic, is_valid_iban, siret_problem
@@ -39,7 +40,10 @@ __all__ = [
     "TYPES_PJ_BY_DOMAIN",
     "TextPolicy",
     "Truncation",
+    "business_problems",
     "check",
+    "check_model",
+    "truncation_of",
 ]
 
 TYPES_PJ_BY_DOMAIN: dict[str, frozenset[TypePJ]] = {
@@ -81,6 +85,11 @@ _MODES_FORBIDDING_ACCOUNT = frozenset(
 )
 
 
+# Texts written exactly as they are under a policy: no Latin-1 mapping, nothing to escape.
+_WRITTEN_AS_IS_LATIN1 = re.compile("[ !#-%'-;=?-~\xa0-\xac\xae-\xff]*").fullmatch
+_WRITTEN_AS_IS_UTF8 = re.compile('[^\x00-\x1f\x7f-\x9f&<>"\ud800-\udfff\ufffe\uffff]*').fullmatch
+
+
 @dataclasses.dataclass(frozen=True)
 class Truncation:
     """A text shortened to its facet length because the write was asked to truncate.
@@ -116,6 +125,13 @@ class TextPolicy:
         self.latin1 = latin1
         self.truncate = truncate
         self.business_rules = business_rules
+        self.written_as_is: Callable[[str], object] = (
+            _WRITTEN_AS_IS_LATIN1 if latin1 else _WRITTEN_AS_IS_UTF8
+        )
+        """Whether a text is written exactly as it is (a match): no mapping, nothing to escape.
+
+        Such a text needs no other check of its characters; the generated checker and writer
+        take their fast path on it."""
 
     def prepare(self, text: str, max_length: int | None) -> str:
         """The text as it will be written (before XML escaping)."""
@@ -168,9 +184,10 @@ def check(
 
     def report(where: tuple[str, ...], attr: str, message: str) -> None:
         location = " / ".join((*where, attr))
-        if isinstance(message, _Truncated):
+        truncation = truncation_of(location, message)
+        if truncation is not None:
             if truncations is not None:
-                truncations.append(Truncation(location, message.original, message.written))
+                truncations.append(truncation)
             return
         problems.append(Problem(location, message))
 
@@ -180,6 +197,20 @@ def check(
     if business_rules:
         _Rules(pes, problems).run()
     return problems
+
+
+def business_problems(pes: PesAller) -> list[Problem]:
+    """The problems of the rules across fields alone (totals, SIRET, PJ references…)."""
+    problems: list[Problem] = []
+    _Rules(pes, problems).run()
+    return problems
+
+
+def truncation_of(location: str, message: str) -> Truncation | None:
+    """The truncation a text policy's note announces, or ``None`` for a real problem."""
+    if isinstance(message, _Truncated):
+        return Truncation(location, message.original, message.written)
+    return None
 
 
 class _Rules:
@@ -308,13 +339,13 @@ class _Rules:
         if mode in _MODES_NEEDING_ACCOUNT and account is None:
             self.add(
                 (*where, "mode_reglement"),
-                f"ModRegl {mode.value} ({mode.label}) needs the creditor's bank account "
+                f"ModRegl {mode.value} ({mode.libelle}) needs the creditor's bank account "
                 "(Tiers/CpteBancaire)",
             )
         if mode in _MODES_FORBIDDING_ACCOUNT and account is not None:
             self.add(
                 (*where, "mode_reglement"),
-                f"ModRegl {mode.value} ({mode.label}) forbids a bank account on the line's tiers",
+                f"ModRegl {mode.value} ({mode.libelle}) forbids a bank account on the line's tiers",
             )
         if tiers is not None:
             self.compte(account, (*where, "tiers"))
@@ -419,7 +450,7 @@ class _Rules:
             if pj.type is not None and pj.type not in TYPES_PJ_BY_DOMAIN[domain]:
                 self.add(
                     ref_where,
-                    f"the PJ is of TypePJ {pj.type.value} ({pj.type.label}), not a {domain} type",
+                    f"the PJ is of TypePJ {pj.type.value} ({pj.type.libelle}), not a {domain} type",
                 )
 
     def pieces_justificatives(self) -> None:
@@ -436,8 +467,8 @@ class _Rules:
                 if domain and pj.type is not None and pj.type not in TYPES_PJ_BY_DOMAIN[domain]:
                     self.add(
                         (*where, "references_comptables"),
-                        f"TypePJ {pj.type.value} ({pj.type.label}) does not fit the domain "
-                        f"{ref.domaine.value} ({ref.domaine.label})",
+                        f"TypePJ {pj.type.value} ({pj.type.libelle}) does not fit the domain "
+                        f"{ref.domaine.value} ({ref.domaine.libelle})",
                     )
             if not pj.references_comptables and pj.id_unique not in self.referenced:
                 self.add(
@@ -445,3 +476,19 @@ class _Rules:
                     "the PJ is referenced by no pièce and has no RefCompta: Hélios cannot "
                     "attach it",
                 )
+
+
+def check_model(model: object, *, latin1: bool) -> list[Problem]:
+    """The facet, cardinality and choice problems of any PES model (an ACK, a block…).
+
+    The rules across fields of a ``PES_Aller`` are :func:`check`'s; this is what every model
+    owes its XSD type, texts checked as they will be written (``latin1``: mapped to ISO-8859-1).
+    """
+    problems: list[Problem] = []
+
+    def report(where: tuple[str, ...], attr: str, message: str) -> None:
+        problems.append(Problem(" / ".join((*where, attr)), message))
+
+    policy = TextPolicy(latin1=latin1, truncate=False)
+    checker(type(model))(model, report, (), 0, policy)
+    return problems

@@ -320,7 +320,7 @@ def pes_model(
     cls: type[C] | None = None,
     *,
     choices: Sequence[tuple[int, tuple[tuple[str, ...], ...]]] = (),
-    label: tuple[str, str] | None = None,
+    label: tuple[str, str | None] | None = None,
 ) -> Any:
     """Make a class a PES model: a keyword-only dataclass with slots and registered specs.
 
@@ -330,7 +330,8 @@ def pes_model(
             alternatives)`` where each alternative is a tuple of field names; at most one
             alternative may be filled, and one must be when ``min_occurs`` is 1.
         label: how an occurrence is named in error locations, as ``(word, field)``:
-            ``("mandat", "numero")`` gives ``"mandat 345"``.
+            ``("mandat", "numero")`` gives ``"mandat 345"``; with an empty word the field
+            (or property) alone names it; with no field (``None``) the rank in the list does.
     """
 
     def decorate(target: type[C]) -> type[C]:

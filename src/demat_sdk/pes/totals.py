@@ -32,7 +32,9 @@ def _amounts(bordereau: Any, attr: str) -> list[Decimal]:
     for piece in pieces_of(bordereau):
         for line in getattr(piece, "lignes", ()):
             amount = getattr(line, attr, None)
-            if isinstance(amount, (Decimal, int)) and not isinstance(amount, bool):
+            if type(amount) is Decimal:
+                found.append(amount)
+            elif isinstance(amount, (Decimal, int)) and not isinstance(amount, bool):
                 found.append(Decimal(amount))
     return found
 

@@ -1,11 +1,12 @@
 """Write a ``PES_Aller`` flux: checked first, streamed in schema order, atomic, split if too big.
 
 :func:`write` refuses a model that breaks a rule (:class:`~demat_sdk.errors.PesModelError`
-lists every problem) before touching the disk. It then streams the file: the text of each
-bordereau is built and written as soon as it is complete, each PJ is read from its source in
-chunks and compressed (gzip, then base64) on the fly, so memory stays bounded whatever the size
-of the flux. The file is written under a temporary name beside the target and renamed at the
-end: an error leaves nothing behind.
+lists every problem): the rules across fields are checked on the model, the facets of each
+value as it is written (:mod:`demat_sdk.pes._rendering`), in one pass. The file is streamed:
+the text of each bordereau is built and written as soon as it is complete, each PJ is read from
+its source in chunks and compressed (gzip, then base64) on the fly, so memory stays bounded
+whatever the size of the flux. It is written under a temporary name beside the target and
+renamed at the end: a refused model or an error leaves nothing behind.
 
 Above ``max_bytes`` (100 MB, the transmission limit) the flux is split into several files with
 distinct ``NomFic``; a bordereau is never cut, and each PJ travels in the file of the first
@@ -14,55 +15,42 @@ pièce that references it.
 
 from __future__ import annotations
 
-import binascii
-import contextlib
 import dataclasses
 import io
-import mimetypes
 import os
-import re
 import tempfile
-import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
 from demat_sdk.errors import PesModelError, PesWriteError
-from demat_sdk.pes._compiler import writer
-from demat_sdk.pes.latin1 import UnmappableCharacterError
+from demat_sdk.pes._rendering import (
+    CHUNK,
+    Options,
+    Report,
+    TooBigError,
+    refuse,
+    render,
+)
 from demat_sdk.pes.models.enveloppe import PesAller
-from demat_sdk.pes.models.pj import PieceJustificative
-from demat_sdk.pes.rules import TextPolicy, Truncation, check
-from demat_sdk.pes.schema import NAMESPACE, XmlFragment
+from demat_sdk.pes.rules import TextPolicy, Truncation, business_problems, check
+from demat_sdk.pes.schema import NAMESPACE
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "NAMESPACE",
+    "Target",
     "WriteResult",
     "WrittenFile",
     "to_bytes",
     "write",
+    "write_bytes",
 ]
 
 
 DEFAULT_MAX_BYTES = 100_000_000
 """The largest file the transmission channels accept (100 Mo)."""
 
-_CHUNK = 1 << 20
-_ROOT_START = f'<n:PES_Aller xmlns:n="{NAMESPACE}"'
-_ROOT_END = "</n:PES_Aller>"
-_ESCAPES = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        '"': "&quot;",
-        "\t": "&#9;",
-        "\n": "&#10;",
-        "\r": "&#13;",
-    }
-)
-_SPECIAL = re.compile('[&<>"\t\n\r]').search
 _ENCODINGS = {
     "iso-8859-1": "ISO-8859-1",
     "iso8859-1": "ISO-8859-1",
@@ -73,6 +61,7 @@ _ENCODINGS = {
 }
 
 Target = str | os.PathLike[str] | IO[bytes]
+"""Where a writer puts a file: a path (written atomically) or a binary file object."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -160,19 +149,20 @@ def write(
     policy = TextPolicy(
         latin1=declared == "ISO-8859-1", truncate=truncate, business_rules=business_rules
     )
+    if type(pes) is not PesAller or (business_rules and business_problems(pes)):
+        refuse(check(pes, policy=policy, business_rules=business_rules))
+    # The facets are checked by the generated writer in the same pass as it writes: a flux
+    # that breaks one is refused once written aside, and the file is discarded.
+    options = Options(declared, policy, compresslevel)
     truncations: list[Truncation] = []
-    problems = check(pes, policy=policy, truncations=truncations, business_rules=business_rules)
-    if problems:
-        raise PesModelError([(p.location, p.message) for p in problems])
-    options = _Options(declared, policy, compresslevel)
     if max_bytes is not None and _pj_lower_bound(pes) > max_bytes:
-        files = _write_split(pes, target, options, max_bytes, split_name)
+        files = _write_split(pes, target, options, max_bytes, split_name, truncations)
     else:
-        first = _write_one(pes, target, options, max_bytes=max_bytes)
+        first = _write_one(pes, target, options, max_bytes=max_bytes, truncations=truncations)
         files = (
             [first]
             if first is not None
-            else _write_split(pes, target, options, max_bytes or 0, split_name)
+            else _write_split(pes, target, options, max_bytes or 0, split_name, truncations)
         )
     return WriteResult(tuple(files), tuple(truncations))
 
@@ -182,136 +172,6 @@ def to_bytes(pes: PesAller, *, encoding: str = "ISO-8859-1", business_rules: boo
     buffer = io.BytesIO()
     write(pes, buffer, encoding=encoding, max_bytes=None, business_rules=business_rules)
     return buffer.getvalue()
-
-
-@dataclasses.dataclass(frozen=True)
-class _Options:
-    encoding: str
-    policy: TextPolicy
-    compresslevel: int
-
-
-class _TooBigError(Exception):
-    """The file being written passed ``max_bytes``: the flux must be split."""
-
-
-class _Sink:
-    """What the generated writers write into: chunks of text, flushed to a binary file."""
-
-    def __init__(self, fh: IO[bytes], options: _Options, max_bytes: int | None) -> None:
-        self.fh = fh
-        self.options = options
-        self.codec = "iso-8859-1" if options.encoding == "ISO-8859-1" else "utf-8"
-        self.parts: list[str] = []
-        self.append = self.parts.append
-        self.size = 0
-        self.max_bytes = max_bytes
-        self.escape = _make_escape(options.policy)
-
-    def flush(self) -> None:
-        if self.parts:
-            data = "".join(self.parts).encode(self.codec)
-            self.parts.clear()
-            self._out(data)
-
-    def _out(self, data: bytes) -> None:
-        self.size += len(data)
-        if self.max_bytes is not None and self.size > self.max_bytes:
-            raise _TooBigError
-        self.fh.write(data)
-
-    def fragment(self, fragment: XmlFragment) -> str:
-        xml = fragment.xml
-        if self.codec == "iso-8859-1":
-            xml = xml.encode("iso-8859-1", "xmlcharrefreplace").decode("iso-8859-1")
-        return xml
-
-    def write_file(self, pj: PieceJustificative, content: Any, mime: str | None, tag: str) -> None:
-        mime = mime or _guess_mime(pj.nom)
-        self.append(f'<{tag} MIMEType="{self.escape(mime, None)}">')
-        self.flush()
-        level = self.options.compresslevel
-        with _open_content(content, pj, self.options) as source:
-            for chunk in _gzip_base64(source, level):
-                self._out(chunk)
-        self.append(f"</{tag}>")
-
-
-def _make_escape(policy: TextPolicy) -> Callable[[str, int | None], str]:
-    translate = str.translate
-    if not policy.latin1 and not policy.truncate:
-
-        def escape(text: str, max_length: int | None) -> str:
-            return translate(text, _ESCAPES) if _SPECIAL(text) else text
-
-        return escape
-    prepare = policy.prepare
-
-    def escape_prepared(text: str, max_length: int | None) -> str:
-        if not text.isascii() or policy.truncate:
-            text = prepare(text, max_length)
-        return translate(text, _ESCAPES) if _SPECIAL(text) else text
-
-    return escape_prepared
-
-
-def _guess_mime(name: object) -> str:
-    if isinstance(name, str):
-        guessed, _ = mimetypes.guess_type(name, strict=False)
-        if guessed:
-            return "text/xml" if guessed == "application/xml" else guessed
-    return "application/octet-stream"
-
-
-@contextlib.contextmanager
-def _open_content(content: Any, pj: PieceJustificative, options: _Options) -> Iterator[IO[bytes]]:
-    if isinstance(content, (bytes, bytearray, memoryview)):
-        yield io.BytesIO(content)
-    elif isinstance(content, PesAller):
-        yield io.BytesIO(to_bytes(content, encoding=options.encoding))
-    elif isinstance(content, os.PathLike):
-        try:
-            handle = open(content, "rb")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            raise PesWriteError(f"PJ {pj.id_unique}: cannot read {content}: {exc}") from exc
-        with handle:
-            yield handle
-    else:
-        yield content
-
-
-def _gzip_base64(source: IO[bytes], level: int) -> Iterator[bytes]:
-    """The base64 text of the gzip compression of ``source``, in chunks (constant memory)."""
-    compressor = zlib.compressobj(level, zlib.DEFLATED, 31)
-    pending = b""
-    while True:
-        chunk = source.read(_CHUNK)
-        if not chunk:
-            break
-        pending += compressor.compress(chunk)
-        usable = len(pending) - len(pending) % 3
-        if usable:
-            yield binascii.b2a_base64(pending[:usable], newline=False)
-            pending = pending[usable:]
-    pending += compressor.flush()
-    if pending:
-        yield binascii.b2a_base64(pending, newline=False)
-
-
-def _declaration(encoding: str) -> str:
-    return f'<?xml version="1.0" encoding="{encoding}"?>\n'
-
-
-def _render(pes: PesAller, fh: IO[bytes], options: _Options, max_bytes: int | None) -> int:
-    sink = _Sink(fh, options, max_bytes)
-    sink.append(_declaration(options.encoding))
-    try:
-        writer(PesAller)(pes, _ROOT_START, _ROOT_END, sink, sink.append, 0)
-    except UnmappableCharacterError as exc:  # pragma: no cover - the checks catch it first
-        raise PesWriteError(str(exc)) from exc
-    sink.append("\n")
-    sink.flush()
-    return sink.size
 
 
 def _describe(pes: PesAller) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -324,37 +184,60 @@ def _describe(pes: PesAller) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _write_one(
-    pes: PesAller, target: Target, options: _Options, *, max_bytes: int | None
+    pes: PesAller,
+    target: Target,
+    options: Options,
+    *,
+    max_bytes: int | None,
+    truncations: list[Truncation],
 ) -> WrittenFile | None:
     """Write one file atomically; ``None`` when it would pass ``max_bytes``."""
     bordereaux, pjs = _describe(pes)
+    report = Report()
     if not isinstance(target, (str, os.PathLike)):
         # A stream cannot be taken back: build the file aside, then copy it.
         with tempfile.TemporaryFile() as spool:
             try:
-                size = _render(pes, spool, options, max_bytes)
-            except _TooBigError:
+                size = render(pes, spool, options, max_bytes, report=report)
+                refuse(report.problems)
+            except TooBigError:
                 return None
-            except PesWriteError:
+            except (PesWriteError, PesModelError):
                 raise
             except Exception as exc:
                 raise PesWriteError(f"the flux could not be written: {exc}") from exc
             spool.seek(0)
-            while chunk := spool.read(_CHUNK):
+            while chunk := spool.read(CHUNK):
                 target.write(chunk)
+        truncations += report.truncations
         return WrittenFile(None, pes.enveloppe.nom_fichier, size, bordereaux, pjs)
     path = Path(target)
-    temporary = _write_temporary(pes, path, options, max_bytes)
+    temporary = _write_temporary(pes, path, options, max_bytes, report)
     if temporary is None:
         return None
+    truncations += report.truncations
     size = temporary.stat().st_size
     _commit([(temporary, path)])
     return WrittenFile(path, pes.enveloppe.nom_fichier, size, bordereaux, pjs)
 
 
 def _write_temporary(
-    pes: PesAller, path: Path, options: _Options, max_bytes: int | None
+    pes: PesAller,
+    path: Path,
+    options: Options,
+    max_bytes: int | None,
+    report: Report | None = None,
 ) -> Path | None:
+    def produce(fh: IO[bytes]) -> None:
+        render(pes, fh, options, max_bytes, report=report)
+        if report is not None:
+            refuse(report.problems)
+
+    return _temporary_file(path, produce)
+
+
+def _temporary_file(path: Path, produce: Callable[[IO[bytes]], object]) -> Path | None:
+    """A complete, synced temporary file beside ``path``; ``None`` when it grew too big."""
     directory = path.parent
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -363,19 +246,19 @@ def _write_temporary(
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as fh:
-            _render(pes, fh, options, max_bytes)
+            produce(fh)
             fh.flush()
             os.fsync(fh.fileno())
-    except _TooBigError:
+    except TooBigError:
         temporary.unlink(missing_ok=True)
         return None
-    except PesWriteError:
+    except (PesWriteError, PesModelError):
         temporary.unlink(missing_ok=True)
         raise
     except BaseException as exc:
         temporary.unlink(missing_ok=True)
         if isinstance(exc, Exception):
-            raise PesWriteError(f"{path}: the flux could not be written: {exc}") from exc
+            raise PesWriteError(f"{path}: the file could not be written: {exc}") from exc
         raise
     return temporary
 
@@ -420,7 +303,7 @@ def _pj_lower_bound(pes: PesAller) -> int:
     return total
 
 
-def _measure(pes_part: PesAller, options: _Options) -> int:
+def _measure(pes_part: PesAller, options: Options) -> int:
     """The exact size of a flux, written nowhere."""
 
     class _Counter(io.RawIOBase):
@@ -434,7 +317,7 @@ def _measure(pes_part: PesAller, options: _Options) -> int:
             return len(data)
 
     counter = _Counter()
-    _render(pes_part, counter, options, None)  # type: ignore[arg-type]
+    render(pes_part, counter, options, None)  # type: ignore[arg-type]
     return counter.size
 
 
@@ -469,15 +352,19 @@ def _referenced_ids(bordereau: Any) -> list[str]:
 def _write_split(
     pes: PesAller,
     target: Target,
-    options: _Options,
+    options: Options,
     max_bytes: int,
     split_name: Callable[[int], str | os.PathLike[str]] | None,
+    truncations: list[Truncation],
 ) -> list[WrittenFile]:
     if not isinstance(target, (str, os.PathLike)):
         raise PesWriteError(
             f"the flux is larger than {max_bytes:,} bytes and must be split, which a stream "
             "target cannot receive: write to a path, or pass max_bytes=None"
         )
+    # Every problem of the whole flux at once, before the parts are measured and written.
+    policy = options.policy
+    refuse(check(pes, policy=policy, truncations=truncations, business_rules=policy.business_rules))
     path = Path(target)
     pjs = {pj.id_unique: pj for pj in pes.pj.pieces_justificatives} if pes.pj else {}
     empty = _part(pes, 1, [], [], [], True)
@@ -551,3 +438,24 @@ def _write_split(
         raise
     _commit(renames)
     return files
+
+
+def write_bytes(data: bytes, target: Target, *, what: str) -> None:
+    """Write a whole file; to a path atomically (temporary file beside it, then a rename).
+
+    Raises:
+        PesWriteError: the file could not be written; no partial file is left behind.
+    """
+    if not isinstance(target, (str, os.PathLike)):
+        try:
+            target.write(data)
+        except (OSError, ValueError) as exc:
+            raise PesWriteError(f"could not write the {what}: {exc}") from exc
+        return
+    path = Path(target)
+    try:
+        temporary = _temporary_file(path, lambda fh: fh.write(data))
+    except PesWriteError as exc:
+        raise PesWriteError(f"could not write the {what} to {path}: {exc}") from exc
+    assert temporary is not None  # noqa: S101 - no size limit here
+    _commit([(temporary, path)])

@@ -3,12 +3,13 @@
 * :func:`read_acquit` reads an ACK of the current "V2" schema or of the legacy one;
 * :func:`write_acquit` writes one (V2, valid against the official XSD) from an :class:`Acquit`.
 
+An ACK opens with the ``Enveloppe`` and ``EnTetePES`` of the PES_Aller it answers (the same
+XSD types): they are :class:`~demat_sdk.pes.Enveloppe` and :class:`~demat_sdk.pes.EnTetePES`.
 See the guide ``docs/guides/acquittements.md``.
 """
 
-from demat_sdk.pes.acquit._codes import CodeAnomalie, DomaineAcquit, PesCode
-from demat_sdk.pes.acquit._entete import CarteVisite, EnTetePES, Enveloppe
-from demat_sdk.pes.acquit._writing import LATIN1_REPLACEMENTS, Encoding
+from demat_sdk.pes._rendering import Encoding
+from demat_sdk.pes.acquit._codes import CodeAnomalie, DomaineAcquit
 from demat_sdk.pes.acquit.models import (
     Acquit,
     DetailLigne,
@@ -22,20 +23,15 @@ from demat_sdk.pes.acquit.reader import read_acquit
 from demat_sdk.pes.acquit.writer import acquit_to_bytes, check_acquit, write_acquit
 
 __all__ = [
-    "LATIN1_REPLACEMENTS",
     "Acquit",
-    "CarteVisite",
     "CodeAnomalie",
     "DetailLigne",
     "DetailPiece",
     "DomaineAcquit",
     "ElementAcquit",
-    "EnTetePES",
     "Encoding",
-    "Enveloppe",
     "ErreurAcquit",
     "ErreurLocalisee",
-    "PesCode",
     "SchemaAcquit",
     "acquit_to_bytes",
     "check_acquit",

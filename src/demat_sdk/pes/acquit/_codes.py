@@ -1,54 +1,13 @@
-"""Coded values of the PES return path: a lenient ``str`` enumeration carrying its official label.
+"""The code lists of an acquittement (``PES_ACQUIT``): what an element is about, its anomalies.
 
-``PesCode`` is the base of every enumeration read from an ACK or a PES_Retour: the member's value
-is the code as written in the ``V`` attribute (``"02"``), its name spells the official label out
-(``PRISE_EN_CHARGE``) and ``libelle`` holds the label of the v5.17 schema documentation. A code
-the schema set does not know (a newer version, a simulator's ``"AA"``) is kept as a member-like
-value whose ``is_known`` is ``False``, so reading never breaks on it; writers refuse it.
+Both are :class:`~demat_sdk.pes.enums.PesCode` lists (lenient on unknown codes).
 """
 
 from __future__ import annotations
 
-import enum
-from typing import Any
+from demat_sdk.pes.enums.code import PesCode
 
-__all__ = ["CodeAnomalie", "DomaineAcquit", "PesCode"]
-
-
-class PesCode(str, enum.Enum):
-    """Base of the PES enumerations: the code as value, the official label as ``libelle``."""
-
-    libelle: str
-    """The label the official schema documents for this code (``""`` for an unknown code)."""
-
-    def __new__(cls, code: str, libelle: str = "") -> PesCode:
-        member = str.__new__(cls, code)
-        member._value_ = code
-        member.libelle = libelle
-        return member
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, str) or not value:
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = value
-        member._value_ = value
-        member.libelle = ""
-        return member
-
-    @property
-    def code(self) -> str:
-        """The code as written in the file (``"02"``)."""
-        return str(self._value_)
-
-    @property
-    def is_known(self) -> bool:
-        """Whether the code is one of those the v5.17 schema set lists."""
-        return self._name_ in type(self).__members__
-
-    def __str__(self) -> str:
-        return self.code
+__all__ = ["CodeAnomalie", "DomaineAcquit"]
 
 
 class DomaineAcquit(PesCode):

@@ -13,13 +13,17 @@ the two parts.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from demat_sdk.pes import simpletypes as st
 from demat_sdk.pes.acquit._codes import CodeAnomalie, DomaineAcquit
-from demat_sdk.pes.acquit._entete import EnTetePES, Enveloppe
+from demat_sdk.pes.models.enveloppe import EnTetePES, Enveloppe
+from demat_sdk.pes.schema import child, children, pes_model, value
+from demat_sdk.pes.simpletypes import Code
 
 __all__ = [
     "Acquit",
@@ -49,7 +53,7 @@ class SchemaAcquit(enum.Enum):
         return str(self.value)
 
 
-@dataclass(kw_only=True)
+@pes_model
 class ErreurAcquit:
     """One anomaly (``Erreur``).
 
@@ -59,8 +63,10 @@ class ErreurAcquit:
             ``"<Hélios anomaly number> - <text>"``.
     """
 
-    numero_anomalie: CodeAnomalie | None = None
-    libelle_anomalie: str | None = None
+    numero_anomalie: CodeAnomalie | None = value(
+        "NumAnoAck", Code(CodeAnomalie, "TNumAnoAck"), default=None
+    )
+    libelle_anomalie: str | None = value("LibelleAnoAck", st.TEXTE500_LIGHT, default=None)
 
     @classmethod
     def helios(cls, numero_anomalie: CodeAnomalie, numero: int, texte: str) -> ErreurAcquit:
@@ -81,7 +87,7 @@ class ErreurAcquit:
         return match.group(2).strip() if match else libelle.strip()
 
 
-@dataclass(kw_only=True)
+@pes_model(label=("ligne", "numero_ligne"))
 class DetailLigne:
     """A line of a pièce concerned by anomalies (``DetailLigne``).
 
@@ -90,11 +96,11 @@ class DetailLigne:
         erreurs: ``Erreur`` — its anomalies.
     """
 
-    numero_ligne: int
-    erreurs: list[ErreurAcquit] = field(default_factory=list)
+    numero_ligne: int = value("NumLigne", st.NUM13_LIGHT_ENTIER)
+    erreurs: list[ErreurAcquit] = children("Erreur", ErreurAcquit)
 
 
-@dataclass(kw_only=True)
+@pes_model(label=("pièce", "numero_piece"))
 class DetailPiece:
     """A pièce (mandat or titre) concerned by anomalies (``DetailPiece``).
 
@@ -104,12 +110,12 @@ class DetailPiece:
         lignes: ``DetailLigne`` — its lines with anomalies.
     """
 
-    numero_piece: int
-    erreurs: list[ErreurAcquit] = field(default_factory=list)
-    lignes: list[DetailLigne] = field(default_factory=list)
+    numero_piece: int = value("NumPiece", st.NUM13_LIGHT_ENTIER)
+    erreurs: list[ErreurAcquit] = children("Erreur", ErreurAcquit)
+    lignes: list[DetailLigne] = children("DetailLigne", DetailLigne)
 
 
-@dataclass(kw_only=True)
+@pes_model(label=("élément", None))
 class ElementAcquit:
     """What Hélios says about one element of the flux (``ElementACQUIT``).
 
@@ -127,14 +133,14 @@ class ElementAcquit:
         pieces: ``DetailPiece`` — pièces of the bordereau with anomalies.
     """
 
-    domaine: DomaineAcquit
-    etat: bool
-    numero_bordereau: int | None = None
-    exercice_bordereau: int | None = None
-    id_marche: str | None = None
-    id_unique: str | None = None
-    erreurs: list[ErreurAcquit] = field(default_factory=list)
-    pieces: list[DetailPiece] = field(default_factory=list)
+    domaine: DomaineAcquit = value("DomaineAck", Code(DomaineAcquit, "TDomaineAck"))
+    etat: bool = value("EtatAck", st.BOOLEEN)
+    numero_bordereau: int | None = value("NumBord", st.NUM7_LIGHT_ENTIER, default=None)
+    exercice_bordereau: int | None = value("ExerciceBord", st.NUM4_LIGHT_ENTIER, default=None)
+    id_marche: str | None = value("IdMarche", st.TEXTE18_LIGHT, default=None)
+    id_unique: str | None = value("IdUnique", st.ALPHANUM50_LIGHT, default=None)
+    erreurs: list[ErreurAcquit] = children("Erreur", ErreurAcquit)
+    pieces: list[DetailPiece] = children("DetailPiece", DetailPiece)
 
     @property
     def accepte(self) -> bool:
@@ -198,7 +204,7 @@ class ErreurLocalisee:
         return " / ".join(parts)
 
 
-@dataclass(kw_only=True)
+@pes_model
 class Acquit:
     """An acquittement (``PES_ACQUIT``).
 
@@ -212,11 +218,11 @@ class Acquit:
             :attr:`SchemaAcquit.V2`).
     """
 
-    enveloppe: Enveloppe
-    en_tete: EnTetePES
-    elements: list[ElementAcquit] = field(default_factory=list)
-    version: str = "2"
-    schema: SchemaAcquit = SchemaAcquit.V2
+    enveloppe: Enveloppe = child("Enveloppe", Enveloppe)
+    en_tete: EnTetePES = child("EnTetePES", EnTetePES)
+    version: str = value("ACQUIT/EnTeteAcquit/IdVer", st.NUM2_LIGHT, default="2")
+    elements: list[ElementAcquit] = children("ACQUIT/ElementACQUIT", ElementAcquit, min_occurs=1)
+    schema: SchemaAcquit = dataclasses.field(default=SchemaAcquit.V2)
 
     @property
     def nom_fichier(self) -> str:

@@ -15,23 +15,20 @@ anomaly placed at the deepest level the element names.
 from __future__ import annotations
 
 from demat_sdk.pes import xmlsafety
-from demat_sdk.pes.acquit._codes import CodeAnomalie, DomaineAcquit
-from demat_sdk.pes.acquit._entete import (
-    EnTetePES,
-    Enveloppe,
-    read_en_tete,
-    read_enveloppe,
-    require_headers,
-)
-from demat_sdk.pes.acquit._reading import (
+from demat_sdk.pes._return_reading import (
     Node,
     as_bool,
     as_int,
     as_text,
     check_root,
     code,
+    read_block,
+    read_en_tete,
+    read_enveloppe,
+    require_headers,
     stream_blocks,
 )
+from demat_sdk.pes.acquit._codes import CodeAnomalie, DomaineAcquit
 from demat_sdk.pes.acquit.models import (
     Acquit,
     DetailLigne,
@@ -40,6 +37,7 @@ from demat_sdk.pes.acquit.models import (
     ErreurAcquit,
     SchemaAcquit,
 )
+from demat_sdk.pes.models.enveloppe import Emetteur, EnTetePES, Enveloppe, Recepteur
 
 __all__ = ["read_acquit"]
 
@@ -77,17 +75,17 @@ def read_acquit(
             root = block.node
             schema = check_root(root, _ROOTS, what="PES_ACQUIT (acquittement)")
         elif block.parent == "PES_ACQUIT" and name == "Enveloppe":
-            enveloppe = read_enveloppe(block.node)
+            enveloppe = read_enveloppe(block.node, Enveloppe, Emetteur, Recepteur)
         elif block.parent == "PES_ACQUIT" and name == "EnTetePES":
-            en_tete = read_en_tete(block.node)
+            en_tete = read_en_tete(block.node, EnTetePES)
         elif block.parent == "ACQUIT" and name == "EnTeteAcquit":
             version = block.node.required("IdVer", as_text)
         elif block.parent == "ACQUIT" and name == "ElementACQUIT":
             if schema is SchemaAcquit.HISTORIQUE:
                 elements.append(_read_legacy_element(block.node))
             else:
-                elements.append(_read_element(block.node))
-    root, enveloppe, en_tete = require_headers(root, enveloppe, en_tete)
+                elements.append(read_block(block.node, ElementAcquit))
+    root, checked_enveloppe, checked_en_tete = require_headers(root, enveloppe, en_tete)
     if schema is None:  # pragma: no cover - set with the root
         raise AssertionError("no schema")
     if version is None:
@@ -95,43 +93,11 @@ def read_acquit(
     if not elements:
         raise root.error("ACQUIT has no ElementACQUIT")
     return Acquit(
-        enveloppe=enveloppe, en_tete=en_tete, elements=elements, version=version, schema=schema
-    )
-
-
-def _read_errors(node: Node) -> list[ErreurAcquit]:
-    return [
-        ErreurAcquit(
-            numero_anomalie=erreur.value("NumAnoAck", code(CodeAnomalie)),
-            libelle_anomalie=erreur.value("LibelleAnoAck", as_text),
-        )
-        for erreur in node.children("Erreur")
-    ]
-
-
-def _read_element(node: Node) -> ElementAcquit:
-    return ElementAcquit(
-        domaine=node.required("DomaineAck", code(DomaineAcquit)),
-        etat=node.required("EtatAck", as_bool),
-        numero_bordereau=node.value("NumBord", as_int),
-        exercice_bordereau=node.value("ExerciceBord", as_int),
-        id_marche=node.value("IdMarche", as_text),
-        id_unique=node.value("IdUnique", as_text),
-        erreurs=_read_errors(node),
-        pieces=[
-            DetailPiece(
-                numero_piece=piece.required("NumPiece", as_int),
-                erreurs=_read_errors(piece),
-                lignes=[
-                    DetailLigne(
-                        numero_ligne=ligne.required("NumLigne", as_int),
-                        erreurs=_read_errors(ligne),
-                    )
-                    for ligne in piece.children("DetailLigne")
-                ],
-            )
-            for piece in node.children("DetailPiece")
-        ],
+        enveloppe=checked_enveloppe,
+        en_tete=checked_en_tete,
+        elements=elements,
+        version=version,
+        schema=schema,
     )
 
 
@@ -151,14 +117,16 @@ def _read_legacy_element(node: Node) -> ElementAcquit:
         numero_bordereau=node.value("NumBord", as_int),
         exercice_bordereau=node.value("ExerciceBord", as_int),
         id_unique=node.value("IdUnique", as_text),
+        erreurs=[],
+        pieces=[],
     )
     if numero_piece is None:
         if numero_ligne is not None:
             raise node.error("NumLigne without NumPiece")
         element.erreurs = erreurs
     elif numero_ligne is None:
-        element.pieces = [DetailPiece(numero_piece=numero_piece, erreurs=erreurs)]
+        element.pieces = [DetailPiece(numero_piece=numero_piece, erreurs=erreurs, lignes=[])]
     else:
         ligne = DetailLigne(numero_ligne=numero_ligne, erreurs=erreurs)
-        element.pieces = [DetailPiece(numero_piece=numero_piece, lignes=[ligne])]
+        element.pieces = [DetailPiece(numero_piece=numero_piece, erreurs=[], lignes=[ligne])]
     return element

@@ -53,7 +53,12 @@ from demat_sdk.pes.retour.depense import (
     PaiementEmargement,
     PieceDepenseRetour,
 )
-from demat_sdk.pes.retour.entete import EnTeteRetour
+from demat_sdk.pes.retour.entete import (
+    CarteVisite,
+    EnTetePESRetour,
+    EnTeteRetour,
+    EnveloppeRetour,
+)
 from demat_sdk.pes.retour.models import Client, ClientRetour, PesRetour, ResteARecouvrer
 from demat_sdk.pes.retour.reader import read_retour
 from demat_sdk.pes.retour.recette import (
@@ -84,6 +89,7 @@ __all__ = [
     "BordereauDepenseRetour",
     "BordereauOrmcGlobal",
     "BordereauRecetteRetour",
+    "CarteVisite",
     "CategorieTiers",
     "CessionOpposition",
     "Client",
@@ -96,8 +102,10 @@ __all__ = [
     "DepenseRetour",
     "DomaineAcquitRetour",
     "ElementAcquitRetour",
+    "EnTetePESRetour",
     "EnTeteRetour",
     "EncaissementEmargement",
+    "EnveloppeRetour",
     "EtapePiece",
     "EtapeRecouvrement",
     "EtatLigneDepense",

@@ -11,39 +11,29 @@ is the PES_Aller one: an ``Emetteur`` is mandatory and the collectivité code is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
-from lxml import etree
 
 from demat_sdk.errors import PesModelError
+from demat_sdk.pes import simpletypes as st
 from demat_sdk.pes import xmlsafety
-from demat_sdk.pes.acquit._entete import (
-    CarteVisite,
-    EnTetePES,
-    Enveloppe,
-    check_en_tete,
-    check_enveloppe,
+from demat_sdk.pes._rendering import Encoding, document_bytes
+from demat_sdk.pes._return_reading import (
+    Node,
+    as_int,
+    check_root,
+    read_block,
     read_en_tete,
     read_enveloppe,
     require_headers,
-    write_en_tete,
-    write_enveloppe,
-)
-from demat_sdk.pes.acquit._facets import Checks
-from demat_sdk.pes.acquit._reading import (
-    Node,
-    as_date,
-    as_int,
-    as_text,
-    check_root,
-    code,
     stream_blocks,
 )
-from demat_sdk.pes.acquit._writing import Encoding, Target, leaf, serialise, write_bytes
+from demat_sdk.pes.models.enveloppe import Emetteur, EnTetePES, Enveloppe, Recepteur
 from demat_sdk.pes.retour.codes import DomaineAcquitRetour, TypeRestitution
 from demat_sdk.pes.retour.models import PesRetour
+from demat_sdk.pes.rules import check_model
+from demat_sdk.pes.schema import child, children, pes_model, value
+from demat_sdk.pes.simpletypes import Code
+from demat_sdk.pes.writer import Target, write_bytes
 
 __all__ = [
     "NAMESPACE_ACQUIT_RETOUR",
@@ -60,7 +50,7 @@ NAMESPACE_ACQUIT_RETOUR = "http://www.minefi.gouv.fr/cp/helios/pes_v2/Rev0/aller
 """Namespace of the ``PES_ACQUIT_RETOUR`` root."""
 
 
-@dataclass(kw_only=True)
+@pes_model(label=("élément", None))
 class ElementAcquitRetour:
     """One return acknowledged (``ElementACQUIT_RETOUR``).
 
@@ -71,13 +61,15 @@ class ElementAcquitRetour:
         date_acquit: ``DateAcquit`` — when the ordonnateur integrated it.
     """
 
-    domaine: DomaineAcquitRetour
-    nom_fichier_retour: str
-    type_restitution: TypeRestitution
-    date_acquit: date
+    domaine: DomaineAcquitRetour = value(
+        "DomaineAckRetour", Code(DomaineAcquitRetour, "TDomaineAckRetour")
+    )
+    nom_fichier_retour: str = value("NomFichierRetour", st.TEXTE100)
+    type_restitution: TypeRestitution = value("TypRestit", Code(TypeRestitution, "TTypRestit"))
+    date_acquit: date = value("DateAcquit", st.DATE)
 
 
-@dataclass(kw_only=True)
+@pes_model
 class AcquitRetour:
     """A ``PES_ACQUIT_RETOUR`` file.
 
@@ -88,16 +80,18 @@ class AcquitRetour:
         version: ``ACQUIT_RETOUR/EnTeteAcquit_Retour/IdVer`` — version (2).
     """
 
-    enveloppe: Enveloppe
-    en_tete: EnTetePES
-    elements: list[ElementAcquitRetour] = field(default_factory=list)
-    version: int = 2
+    enveloppe: Enveloppe = child("Enveloppe", Enveloppe)
+    en_tete: EnTetePES = child("EnTetePES", EnTetePES)
+    version: int = value("ACQUIT_RETOUR/EnTeteAcquit_Retour/IdVer", st.NUM2, default=2)
+    elements: list[ElementAcquitRetour] = children(
+        "ACQUIT_RETOUR/ElementACQUIT_RETOUR", ElementAcquitRetour, min_occurs=1
+    )
 
 
 def build_acquit_retour(
     retour: PesRetour,
     *,
-    emetteur: CarteVisite,
+    emetteur: Emetteur,
     nom_fichier: str,
     date_acquit: date,
     nom_fichier_retour: str | None = None,
@@ -154,13 +148,13 @@ def build_acquit_retour(
         ),
         en_tete=EnTetePES(
             date_emission=date_acquit,
-            id_poste=source.id_poste,
+            code_poste=source.code_poste,
             libelle_poste=source.libelle_poste,
-            id_collectivite=source.id_collectivite,
+            siret=source.siret,
             finess_juridique=source.finess_juridique,
             code_collectivite=source.code_collectivite,
             code_budget=source.code_budget,
-            libelle_collectivite_budget=source.libelle_collectivite_budget,
+            libelle_budget=source.libelle_budget,
         ),
         elements=[
             ElementAcquitRetour(
@@ -180,37 +174,9 @@ def check_acquit_retour(acquit: AcquitRetour, *, encoding: Encoding = "ISO-8859-
     Raises:
         PesModelError: every problem found, each with the place it concerns.
     """
-    checks = Checks(encoding)
-    check_enveloppe(checks, acquit.enveloppe)
-    check_en_tete(checks, acquit.en_tete)
-    checks.number("version", acquit.version, 2, required=True)
-    if not acquit.elements:
-        checks.add("elements", "a PES_ACQUIT_RETOUR acknowledges at least one return")
-    for rank, element in enumerate(acquit.elements, 1):
-        where = f"élément {rank}"
-        checks.known(f"{where} / domaine", element.domaine, required=True)
-        checks.texte(
-            f"{where} / nom_fichier_retour", element.nom_fichier_retour, 100, required=True
-        )
-        checks.known(f"{where} / type_restitution", element.type_restitution, required=True)
-    checks.raise_if_any()
-
-
-def _build(acquit: AcquitRetour, encoding: Encoding) -> Any:
-    root = etree.Element(
-        f"{{{NAMESPACE_ACQUIT_RETOUR}}}PES_ACQUIT_RETOUR", nsmap={"n": NAMESPACE_ACQUIT_RETOUR}
-    )
-    write_enveloppe(root, acquit.enveloppe, encoding)
-    write_en_tete(root, acquit.en_tete, encoding)
-    node = etree.SubElement(root, "ACQUIT_RETOUR")
-    leaf(etree.SubElement(node, "EnTeteAcquit_Retour"), "IdVer", acquit.version, encoding)
-    for element in acquit.elements:
-        child = etree.SubElement(node, "ElementACQUIT_RETOUR")
-        leaf(child, "DomaineAckRetour", element.domaine, encoding)
-        leaf(child, "NomFichierRetour", element.nom_fichier_retour, encoding)
-        leaf(child, "TypRestit", element.type_restitution, encoding)
-        leaf(child, "DateAcquit", element.date_acquit, encoding)
-    return root
+    problems = check_model(acquit, latin1=encoding == "ISO-8859-1")
+    if problems:
+        raise PesModelError([(problem.location, problem.message) for problem in problems])
 
 
 def acquit_retour_to_bytes(acquit: AcquitRetour, *, encoding: Encoding = "ISO-8859-1") -> bytes:
@@ -220,7 +186,9 @@ def acquit_retour_to_bytes(acquit: AcquitRetour, *, encoding: Encoding = "ISO-88
         PesModelError: the model breaks a rule; nothing is produced.
     """
     check_acquit_retour(acquit, encoding=encoding)
-    return serialise(_build(acquit, encoding), encoding)
+    return document_bytes(
+        acquit, root="PES_ACQUIT_RETOUR", namespace=NAMESPACE_ACQUIT_RETOUR, encoding=encoding
+    )
 
 
 def write_acquit_retour(
@@ -259,23 +227,18 @@ def read_acquit_retour(
             root = node
             check_root(root, _ROOTS, what="PES_ACQUIT_RETOUR")
         elif block.name == "Enveloppe":
-            enveloppe = read_enveloppe(node)
+            enveloppe = read_enveloppe(node, Enveloppe, Emetteur, Recepteur)
         elif block.name == "EnTetePES":
-            en_tete = read_en_tete(node)
+            en_tete = read_en_tete(node, EnTetePES)
         elif block.name == "EnTeteAcquit_Retour":
             version = node.required("IdVer", as_int)
         elif block.name == "ElementACQUIT_RETOUR":
-            elements.append(
-                ElementAcquitRetour(
-                    domaine=node.required("DomaineAckRetour", code(DomaineAcquitRetour)),
-                    nom_fichier_retour=node.required("NomFichierRetour", as_text),
-                    type_restitution=node.required("TypRestit", code(TypeRestitution)),
-                    date_acquit=node.required("DateAcquit", as_date),
-                )
-            )
-    root, enveloppe, en_tete = require_headers(root, enveloppe, en_tete)
+            elements.append(read_block(node, ElementAcquitRetour))
+    root, checked_enveloppe, checked_en_tete = require_headers(root, enveloppe, en_tete)
     if version is None:
         raise root.error("ACQUIT_RETOUR/EnTeteAcquit_Retour is missing")
     if not elements:
         raise root.error("ACQUIT_RETOUR has no ElementACQUIT_RETOUR")
-    return AcquitRetour(enveloppe=enveloppe, en_tete=en_tete, elements=elements, version=version)
+    return AcquitRetour(
+        enveloppe=checked_enveloppe, en_tete=checked_en_tete, elements=elements, version=version
+    )

@@ -1,6 +1,6 @@
 """Coded values of the PES_Retour and of the PES_ACQUIT_RETOUR, with their official labels.
 
-Each enumeration is a :class:`~demat_sdk.pes.acquit.PesCode`: the value is the code written in
+Each enumeration is a :class:`~demat_sdk.pes.enums.PesCode`: the value is the code written in
 the file (``"04"``), the member name spells the label out (``REJETE``), ``libelle`` holds the
 label of the v5.17 schema set (``RETOUR/NS_Depense/r0/CommunDepense_Retour.xsd``,
 ``RETOUR/NS_Recette/r0/CommunRecette_Retour.xsd``, ``RETOUR/CommunPES_Retour.xsd``,
@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-from demat_sdk.pes.acquit._codes import PesCode
+from demat_sdk.pes.enums.code import PesCode
+from demat_sdk.pes.enums.commun import TypeAdresse
+from demat_sdk.pes.enums.depense import TypeBordereauDepense
 
 __all__ = [
     "CategorieTiers",
@@ -108,23 +110,6 @@ class NatureJuridique(PesCode):
     COLLECTIVITE_TERRITORIALE_EPL_EPS = "09", "Collectivité territoriale / EPL / EPS"
     ETAT_ETRANGER = "10", "Etat étranger / ambassade"
     CAF = "11", "CAF"
-
-
-class TypeAdresse(PesCode):
-    """Kind of address (``TypAdr``)."""
-
-    NON_PRECISE = "0", "Non précisé"
-    PRINCIPALE = "1", "Principal"
-    SECONDAIRE = "2", "Secondaire"
-
-
-class TypeBordereauDepense(PesCode):
-    """Kind of dépense bordereau in a return (``TypBord``)."""
-
-    ORDINAIRE = "01", "Ordinaire"
-    ANNULATION_REDUCTION = "02", "Annulation/réduction"
-    ORDRES_DE_PAIEMENT = "03", "Ordres de paiement"
-    REGULARISATION = "04", "Bordereau de régularisation"
 
 
 class TypePieceDepense(PesCode):

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from demat_sdk.pes.acquit._entete import EnTetePES, Enveloppe
 from demat_sdk.pes.retour.codes import TypeRestitution
 from demat_sdk.pes.retour.depense import DepenseRetour
+from demat_sdk.pes.retour.entete import EnTetePESRetour, EnveloppeRetour
 from demat_sdk.pes.retour.recette import RecetteRetour
 
 __all__ = ["Client", "ClientRetour", "PesRetour", "ResteARecouvrer"]
@@ -89,8 +89,8 @@ class PesRetour:
             of schema versions after 5.17), so that nothing goes unnoticed.
     """
 
-    enveloppe: Enveloppe
-    en_tete: EnTetePES
+    enveloppe: EnveloppeRetour
+    en_tete: EnTetePESRetour
     depense: DepenseRetour | None = None
     recette: RecetteRetour | None = None
     client: ClientRetour | None = None

@@ -13,14 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from demat_sdk.pes import xmlsafety
-from demat_sdk.pes.acquit._entete import (
-    EnTetePES,
-    Enveloppe,
-    read_en_tete,
-    read_enveloppe,
-    require_headers,
-)
-from demat_sdk.pes.acquit._reading import (
+from demat_sdk.pes._return_reading import (
     Node,
     as_bool,
     as_date,
@@ -31,6 +24,9 @@ from demat_sdk.pes.acquit._reading import (
     check_root,
     code,
     local_name,
+    read_en_tete,
+    read_enveloppe,
+    require_headers,
     stream_blocks,
 )
 from demat_sdk.pes.retour.codes import (
@@ -66,7 +62,12 @@ from demat_sdk.pes.retour.depense import (
     PaiementEmargement,
     PieceDepenseRetour,
 )
-from demat_sdk.pes.retour.entete import EnTeteRetour
+from demat_sdk.pes.retour.entete import (
+    CarteVisite,
+    EnTetePESRetour,
+    EnTeteRetour,
+    EnveloppeRetour,
+)
 from demat_sdk.pes.retour.models import Client, ClientRetour, PesRetour, ResteARecouvrer
 from demat_sdk.pes.retour.recette import (
     BordereauOrmcGlobal,
@@ -123,8 +124,8 @@ def read_retour(
             line and the element).
     """
     root: Node | None = None
-    enveloppe: Enveloppe | None = None
-    en_tete: EnTetePES | None = None
+    enveloppe: EnveloppeRetour | None = None
+    en_tete: EnTetePESRetour | None = None
     headers: dict[str, EnTeteRetour] = {}
     client_header: tuple[date, str] | None = None
     bordereaux_depense: list[BordereauDepenseRetour] = []
@@ -136,9 +137,9 @@ def read_retour(
             root = node
             check_root(root, _ROOTS, what="PES_Retour")
         elif parent == "PES_Retour" and name == "Enveloppe":
-            enveloppe = read_enveloppe(node)
+            enveloppe = read_enveloppe(node, EnveloppeRetour, CarteVisite, CarteVisite)
         elif parent == "PES_Retour" and name == "EnTetePES":
-            en_tete = read_en_tete(node)
+            en_tete = read_en_tete(node, EnTetePESRetour)
         elif name in ("EnTeteDepense", "EnTeteRecette"):
             headers[parent] = _read_en_tete_retour(node)
         elif name == "EnTeteClient":
@@ -149,11 +150,11 @@ def read_retour(
             bordereaux_recette.append(_read_bordereau_recette(node))
         elif parent == _CLIENT and name == "Client":
             clients.append(_read_client(node))
-    root, enveloppe, en_tete = require_headers(root, enveloppe, en_tete)
+    root, checked_enveloppe, checked_en_tete = require_headers(root, enveloppe, en_tete)
     present = [local_name(child) for child in root.element if local_name(child)]
     retour = PesRetour(
-        enveloppe=enveloppe,
-        en_tete=en_tete,
+        enveloppe=checked_enveloppe,
+        en_tete=checked_en_tete,
         autres_domaines=[name for name in present if name not in _KNOWN],
     )
     if _DEPENSE in present:

@@ -1,4 +1,4 @@
-"""Reading the PES return files: streamed blocks, ``V`` attributes, typed values, located errors.
+"""Reading the return files (ACK, PES_Retour): streamed blocks, typed values, located errors.
 
 Every PES leaf is an empty element whose value sits in its ``V`` attribute (``<IdPost
 V="038011"/>``). A :class:`Node` wraps one element with a readable path
@@ -22,7 +22,8 @@ from typing import Any, TypeVar
 
 from demat_sdk.errors import PesReadError
 from demat_sdk.pes import xmlsafety
-from demat_sdk.pes.acquit._codes import PesCode
+from demat_sdk.pes._compiler import reader
+from demat_sdk.pes.enums.code import PesCode
 
 __all__ = [
     "Block",
@@ -36,11 +37,17 @@ __all__ = [
     "check_root",
     "code",
     "local_name",
+    "read_block",
+    "read_en_tete",
+    "read_enveloppe",
+    "require_headers",
     "stream_blocks",
 ]
 
 T = TypeVar("T")
 C = TypeVar("C", bound=PesCode)
+H = TypeVar("H")
+E = TypeVar("E")
 
 _TIMEZONE = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
 
@@ -282,3 +289,131 @@ def check_root(root: Node, expected: dict[str, T], *, what: str) -> T:
     raise root.error(
         f"not a {what}: the root is {local_name(root.element)!r} in namespace {namespace!r}"
     )
+
+
+# --- the two header blocks every PES file opens with ----------------------------------------
+
+
+def read_enveloppe(
+    node: Node,
+    model: Callable[..., E],
+    emetteur: Callable[..., Any],
+    recepteur: Callable[..., Any],
+) -> E:
+    """Read an ``Enveloppe`` (``Parametres`` mandatory, both parties optional).
+
+    ``model``, ``emetteur`` and ``recepteur`` are the classes to build: those of ``PES_Aller``
+    (``cm:TEnveloppe``, which the ACK files share), or the PES_Retour's for a return.
+    """
+    parametres = node.require("Parametres")
+
+    def carte(tag: str, build: Callable[..., Any]) -> Any:
+        found = node.child(tag)
+        if found is None:
+            return None
+        return build(sigle=found.value("Sigle", as_text), adresse=found.value("Adresse", as_text))
+
+    return model(
+        version=parametres.required("Version", as_int),
+        type_fichier=parametres.required("TypFic", as_text),
+        nom_fichier=parametres.required("NomFic", as_text),
+        emetteur=carte("Emetteur", emetteur),
+        recepteur=carte("Recepteur", recepteur),
+    )
+
+
+def read_en_tete(node: Node, model: Callable[..., H]) -> H:
+    """Read an ``EnTetePES``, with ``CodCol`` (aller, ACK) or ``CodColl`` (PES_Retour)."""
+    code_collectivite = node.value("CodCol", as_text)
+    if code_collectivite is None:
+        code_collectivite = node.value("CodColl", as_text)
+    if code_collectivite is None:
+        raise node.error("CodCol (or CodColl) is missing")
+    return model(
+        date_emission=node.required("DteStr", as_date),
+        code_poste=node.required("IdPost", as_text),
+        libelle_poste=node.value("LibellePoste", as_text),
+        siret=node.required("IdColl", as_text),
+        finess_juridique=node.value("FinJur", as_text),
+        code_collectivite=code_collectivite,
+        code_budget=node.required("CodBud", as_text),
+        libelle_budget=node.value("LibelleColBud", as_text),
+    )
+
+
+def require_headers(root: Node | None, enveloppe: E | None, en_tete: H | None) -> tuple[Node, E, H]:
+    """The root and the two header blocks a streamed file must have had; a read error if not."""
+    if root is None:  # pragma: no cover - the parser always yields the root
+        raise AssertionError("no root element")
+    if enveloppe is None:
+        raise root.error("Enveloppe is missing")
+    if en_tete is None:
+        raise root.error("EnTetePES is missing")
+    return root, enveloppe, en_tete
+
+
+# --- blocks of a declared model -----------------------------------------------------------
+
+
+def read_block(node: Node, model: Callable[..., T]) -> T:
+    """Read a block whose model is declared (``ElementACQUIT``…) with its generated reader.
+
+    Strict like the rest of the return path: a missing element or an unreadable value raises
+    a located :class:`PesReadError`; an empty optional ``V`` reads as ``None``; elements the
+    model does not know are passed over.
+    """
+    read: Callable[[Any, _StrictReading], T] = reader(model)  # type: ignore[arg-type]
+    return read(node.element, _StrictReading(node))
+
+
+class _StrictReading:
+    """What a generated reader reports to while it reads one block of a return file."""
+
+    def __init__(self, block: Node) -> None:
+        self.block = block
+
+    def _error(self, element: Any, message: str) -> PesReadError:
+        return PesReadError(message, line=element.sourceline, element=self._path(element))
+
+    def _path(self, element: Any) -> str:
+        parts: list[str] = []
+        while element is not None and element is not self.block.element:
+            name = local_name(element)
+            parent = element.getparent()
+            same = (
+                [child for child in parent if local_name(child) == name]
+                if parent is not None
+                else []
+            )
+            parts.append(f"{name}[{same.index(element) + 1}]" if len(same) > 1 else name)
+            element = parent
+        return "/".join([self.block.path, *reversed(parts)])
+
+    def bad(self, element: Any, simple_type: Any) -> Any:
+        raw = element.get("V")
+        if raw is None:
+            raise self._error(element, f"{local_name(element)} has no V attribute")
+        if raw == "":
+            return None
+        try:
+            return simple_type.parse(raw)
+        except (ValueError, ArithmeticError) as exc:
+            raise self._error(element, f"{local_name(element)}: {exc}") from None
+
+    def code(self, element: Any, simple_type: Any) -> Any:
+        raw = element.get("V")
+        if not raw:
+            return self.bad(element, simple_type)
+        return simple_type.parse(raw)
+
+    def missing(self, element: Any, path: str) -> None:
+        raise self._error(element, f"{path} is missing")
+
+    def unexpected(self, element: Any) -> None:
+        """Elements a model does not declare are passed over, as everywhere on the return path."""
+
+    def file(self, element: Any) -> None:  # pragma: no cover - no PJ in the return files
+        raise self._error(element, "unexpected file content")
+
+    def fragment(self, element: Any) -> None:  # pragma: no cover - no signature declared
+        raise self._error(element, "unexpected signature")

@@ -1,15 +1,15 @@
-"""The simple types of the PES V2 schema set: what a ``V`` attribute may hold.
+"""The kinds of simple type of the PES V2 schema set: what a ``V`` attribute may hold.
 
 Every ``Base_*`` complex type of ``Simple_Type.xsd`` is an empty element with one required
-attribute ``V`` whose type carries the facets (length, pattern, digits, bounds). Each constant
-below is one of those types, named after it, with its facets written once: the models declare
-their fields with them, and the writer, the reader and the validation all use the same object
-to format, parse and check a value.
+attribute ``V`` whose type carries the facets (length, pattern, digits, bounds). A
+:class:`SimpleType` parses, formats and checks the values of one such type; the constants of
+:mod:`demat_sdk.pes.simpletypes.catalogue` are the types of v5.17, built from these kinds.
 
 Two patterns shared by most text types are checked in code rather than as regular expressions:
-``V_BaseString`` (a value may not be exactly ``" "``, ``"."`` or ``"nc"``) and
-``V_BaseAlphanum`` (a value may not be made of zeros only). Texts may not contain line breaks
-(the XSD ``.`` does not match them) nor characters XML 1.0 cannot carry.
+``V_BaseString`` (a value may not be exactly ``" "``, ``"."`` or ``"nc"``, and from three
+characters on it may not hold a line break, which the XSD ``.`` does not match) and
+``V_BaseAlphanum`` (a value may not be made of zeros only). No text may hold a character
+XML 1.0 cannot carry.
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ class Texte(SimpleType[str]):
             return f"{value!r} is not accepted (a value may not be ' ', '.' or 'nc')"
         if self.not_all_zeros and not value.strip("0"):
             return f"{value!r} is not accepted (zeros only)"
-        if "\n" in value or "\r" in value:
+        if self.base_string and length >= 3 and ("\n" in value or "\r" in value):
             return "contains a line break"
         if _FORBIDDEN_CHARS.search(value):
             return "contains a control character XML cannot carry"
@@ -383,11 +383,15 @@ class Code(SimpleType[E]):
     def problem(self, value: object) -> str | None:
         """A known member of the enumeration."""
         if not isinstance(value, self.enum_type):
+            wanted = self.enum_type.__name__
             try:
-                value = self.enum_type(value)
+                member = self.enum_type(value)
             except ValueError:
-                return f"{value!r} is not a code of {self.enum_type.__name__}"
-            return f"expected a {self.enum_type.__name__}, got {type(value).__name__} {value!r}"
+                return f"{value!r} is not a code of {wanted}"
+            return (
+                f"expected a {wanted}, got {type(value).__name__} {value!r}"
+                f" (use {wanted}.{member.name})"
+            )
         if not getattr(value, "is_known", True):
             codes = ", ".join(str(m.value) for m in self.enum_type)
             return f"unknown code {value.value!r} (expected one of {codes})"
@@ -396,308 +400,3 @@ class Code(SimpleType[E]):
     def describe(self) -> str:
         """``code PES (TypeBordereau…)``."""
         return f"code ({self.enum_type.__name__})"
-
-
-# --- the simple types of v5.17 used by PES_Aller ------------------------------------
-
-XS_ID = Texte("xs:ID", max_length=None, min_length=1, patterns=(r"[A-Za-z_][A-Za-z0-9_.\-]*",))
-
-ALPHANUM10 = Texte(
-    "Base_Alphanum10",
-    max_length=10,
-    min_length=1,
-    patterns=("[0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-ALPHANUM11 = Texte(
-    "Base_Alphanum11",
-    max_length=11,
-    min_length=1,
-    patterns=("[0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-ALPHANUM13 = Texte(
-    "Base_Alphanum13",
-    max_length=13,
-    min_length=1,
-    patterns=("[0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-ALPHANUM15 = Texte(
-    "Base_Alphanum15",
-    max_length=15,
-    min_length=1,
-    patterns=("[0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-ALPHANUM18 = Texte(
-    "Base_Alphanum18",
-    max_length=18,
-    min_length=1,
-    patterns=("[0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-ALPHANUM1_LIGHT = Texte("Base_Alphanum1_Light", max_length=1, patterns=("[0-9a-zA-Z]*",))
-ALPHANUM2 = Texte(
-    "Base_Alphanum2",
-    max_length=2,
-    min_length=1,
-    patterns=("[0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-ALPHANUM20 = Texte(
-    "Base_Alphanum20",
-    max_length=20,
-    min_length=1,
-    patterns=("[0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-ALPHANUM20_LIGHT = Texte("Base_Alphanum20_Light", max_length=20, patterns=("[0-9a-zA-Z]*",))
-ALPHANUM2_LIGHT = Texte("Base_Alphanum2_Light", max_length=2, patterns=("[0-9a-zA-Z]*",))
-ALPHANUM3 = Texte(
-    "Base_Alphanum3",
-    max_length=3,
-    min_length=1,
-    patterns=("[0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-ALPHANUM4 = Texte(
-    "Base_Alphanum4",
-    max_length=4,
-    min_length=1,
-    patterns=("[0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-ALPHANUM5 = Texte(
-    "Base_Alphanum5",
-    max_length=5,
-    min_length=1,
-    patterns=("[0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-ALPHANUM50 = Texte(
-    "Base_Alphanum50",
-    max_length=50,
-    min_length=1,
-    patterns=("[0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-ALPHANUM5_LIGHT = Texte("Base_Alphanum5_Light", max_length=5, patterns=("[0-9a-zA-Z]*",))
-ALPHANUM80 = Texte(
-    "Base_Alphanum80",
-    max_length=80,
-    min_length=1,
-    patterns=("[0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-ALPHANUM9_LIGHT = Texte("Base_Alphanum9_Light", max_length=9, patterns=("[0-9a-zA-Z]*",))
-ANNEE = Annee()
-BOOLEEN = Booleen()
-CODEBUD2 = Texte("Base_CodeBud2", max_length=2, min_length=2, patterns=("[0-9A-Z][0-9]",))
-CODECOL3 = Texte(
-    "Base_CodeCol3",
-    max_length=3,
-    min_length=3,
-    patterns=("[0-9]{3}",),
-    base_string=True,
-    not_all_zeros=True,
-)
-DATE = Date()
-DATEMOISANNEE = Texte(
-    "Base_DateMoisAnnee", max_length=None, patterns=("(0[1-9]|1[0-2])\\-[0-9]{4}",)
-)
-DECIMAL14_4 = Nombre(
-    "Base_Decimal14_4", total_digits=14, fraction_digits=4, min_inclusive=Decimal("0")
-)
-ENTIER3_RELATIF = Nombre("Base_Entier3_Relatif", total_digits=3, fraction_digits=0)
-IDENTIFIANTPJ20 = Texte(
-    "Base_IdentifiantPJ20",
-    max_length=20,
-    min_length=1,
-    patterns=("[0-9a-zA-Z/_]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-MONTANT = Nombre("Base_Montant", total_digits=14, fraction_digits=2, min_exclusive=Decimal("0"))
-MONTANT_LIGHT = Nombre(
-    "Base_Montant_Light", total_digits=14, fraction_digits=2, min_inclusive=Decimal("0")
-)
-MONTANT_RELATIF = Nombre("Base_Montant_Relatif", total_digits=14, fraction_digits=2)
-NOMPJ = Texte("Base_NomPJ", max_length=100, patterns=(".+\\.[A-Za-z0-9]{2,4}",), base_string=True)
-NUM1 = Nombre("Base_Num1", total_digits=1, fraction_digits=0, min_exclusive=Decimal("0"))
-NUM10_LIGHT = Texte("Base_Num10_Light", max_length=10, patterns=("[0-9]*",))
-NUM12 = Nombre("Base_Num12", total_digits=12, fraction_digits=0, min_exclusive=Decimal("0"))
-NUM13 = Nombre("Base_Num13", total_digits=13, fraction_digits=0, min_exclusive=Decimal("0"))
-NUM14 = Nombre("Base_Num14", total_digits=14, fraction_digits=0, min_exclusive=Decimal("0"))
-NUM14_14_LIGHT = Texte("Base_Num14_14_Light", max_length=14, min_length=14, patterns=("[0-9]*",))
-NUM14_LIGHT = Texte("Base_Num14_Light", max_length=14, patterns=("[0-9]*",))
-NUM15 = Nombre("Base_Num15", total_digits=15, fraction_digits=0, min_exclusive=Decimal("0"))
-NUM1_LIGHT = Texte("Base_Num1_Light", max_length=1, patterns=("[0-9]*",))
-NUM2 = Nombre("Base_Num2", total_digits=2, fraction_digits=0, min_exclusive=Decimal("0"))
-NUM2_2LIGHT = Texte(
-    "Base_Num2_2Light", max_length=2, min_length=2, patterns=("(0[1-9]*|[1-9][0-9]*)",)
-)
-NUM2_LIGHT = Texte("Base_Num2_Light", max_length=2, patterns=("[0-9]*",))
-NUM3 = Nombre("Base_Num3", total_digits=3, fraction_digits=0, min_exclusive=Decimal("0"))
-NUM3_LIGHT = Texte("Base_Num3_Light", max_length=3, patterns=("[0-9]*",))
-NUM4 = Nombre("Base_Num4", total_digits=4, fraction_digits=0, min_exclusive=Decimal("0"))
-NUM4_TEXTE1_10 = Texte(
-    "Base_Num4_Texte1_10",
-    max_length=14,
-    min_length=5,
-    patterns=("(20[0-4]{1}[0-9]{1}|2050).*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-NUM5 = Nombre("Base_Num5", total_digits=5, fraction_digits=0, min_exclusive=Decimal("0"))
-NUM5_LIGHT = Texte("Base_Num5_Light", max_length=5, patterns=("[0-9]*",))
-NUM6 = Nombre("Base_Num6", total_digits=6, fraction_digits=0, min_exclusive=Decimal("0"))
-NUM60TALONOPTIQUE = Texte(
-    "Base_Num60TalonOptique", max_length=60, min_length=1, patterns=("[0-9A-Z\\s]*",)
-)
-NUM6_NONVIDE = Texte("Base_Num6_NonVide", max_length=6, min_length=1, patterns=("[0-9]*",))
-NUM7 = Nombre("Base_Num7", total_digits=7, fraction_digits=0, min_exclusive=Decimal("0"))
-NUM7_LIGHT = Texte("Base_Num7_Light", max_length=7, patterns=("[0-9]*",))
-NUM8 = Nombre("Base_Num8", total_digits=8, fraction_digits=0, min_exclusive=Decimal("0"))
-NUM8_NUM1 = Texte("Base_Num8_Num1", max_length=None, patterns=("[0-9]{8,8}(\\-[0-9])?",))
-NUMFACTURECPP20 = Texte(
-    "Base_NumFactureCPP20",
-    max_length=20,
-    min_length=1,
-    patterns=("[ \\-/_+0-9a-zA-Z]*",),
-    base_string=True,
-    not_all_zeros=True,
-)
-NUMORDRE2_LIGHT = Texte("Base_NumOrdre2_Light", max_length=2, min_length=2)
-QUANTITE = Nombre("Base_Quantite", total_digits=6, fraction_digits=4, min_exclusive=Decimal("0"))
-TAUX = Nombre("Base_Taux", total_digits=5, fraction_digits=2, min_exclusive=Decimal("0"))
-TAUX_HIGHT = Nombre(
-    "Base_Taux_Hight",
-    total_digits=None,
-    fraction_digits=2,
-    min_exclusive=Decimal("0"),
-    max_exclusive=Decimal("100.00"),
-)
-TAUX_LIGHT = Nombre(
-    "Base_Taux_Light", total_digits=5, fraction_digits=2, min_inclusive=Decimal("0")
-)
-TEXTE10 = Texte("Base_Texte10", max_length=10, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE100 = Texte(
-    "Base_Texte100", max_length=100, min_length=1, base_string=True, not_all_zeros=True
-)
-TEXTE100_LIGHT = Texte("Base_Texte100_Light", max_length=100)
-TEXTE11 = Texte("Base_Texte11", max_length=11, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE11BIC = Texte(
-    "Base_Texte11BIC",
-    max_length=11,
-    min_length=8,
-    patterns=("[A-Z]{6,6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3,3}){0,1}",),
-)
-TEXTE140 = Texte(
-    "Base_Texte140", max_length=140, min_length=1, base_string=True, not_all_zeros=True
-)
-TEXTE140SEPA = Texte(
-    "Base_Texte140SEPA", max_length=140, min_length=1, patterns=("[0-9a-zA-Z/?:()\\., \\-+']*",)
-)
-TEXTE15 = Texte("Base_Texte15", max_length=15, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE160 = Texte(
-    "Base_Texte160", max_length=160, min_length=1, base_string=True, not_all_zeros=True
-)
-TEXTE160_LIGHT = Texte("Base_Texte160_Light", max_length=160)
-TEXTE2 = Texte("Base_Texte2", max_length=2, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE20 = Texte("Base_Texte20", max_length=20, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE200 = Texte(
-    "Base_Texte200", max_length=200, min_length=1, base_string=True, not_all_zeros=True
-)
-TEXTE20_LIGHT = Texte("Base_Texte20_Light", max_length=20)
-TEXTE24 = Texte("Base_Texte24", max_length=24, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE25 = Texte("Base_Texte25", max_length=25, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE250 = Texte(
-    "Base_Texte250", max_length=250, min_length=1, base_string=True, not_all_zeros=True
-)
-TEXTE256 = Texte(
-    "Base_Texte256", max_length=256, min_length=1, base_string=True, not_all_zeros=True
-)
-TEXTE27 = Texte("Base_Texte27", max_length=27, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE30 = Texte("Base_Texte30", max_length=30, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE32 = Texte("Base_Texte32", max_length=32, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE34 = Texte("Base_Texte34", max_length=34, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE34IBAN = Texte(
-    "Base_Texte34IBAN",
-    max_length=34,
-    min_length=1,
-    patterns=("[A-Z]{2,2}[0-9]{2,2}[a-zA-Z0-9]{1,30}",),
-)
-TEXTE35SEPA = Texte(
-    "Base_Texte35SEPA", max_length=35, min_length=1, patterns=("[0-9a-zA-Z/?:()\\., \\-+']*",)
-)
-TEXTE38 = Texte("Base_Texte38", max_length=38, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE420 = Texte(
-    "Base_Texte420", max_length=420, min_length=1, base_string=True, not_all_zeros=True
-)
-TEXTE5 = Texte("Base_Texte5", max_length=5, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE50 = Texte("Base_Texte50", max_length=50, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE500_LIGHT = Texte("Base_Texte500_Light", max_length=500)
-TEXTE5_14 = Texte(
-    "Base_Texte5_14", max_length=14, min_length=5, base_string=True, not_all_zeros=True
-)
-TEXTE64 = Texte("Base_Texte64", max_length=64, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE70 = Texte("Base_Texte70", max_length=70, min_length=1, base_string=True, not_all_zeros=True)
-TEXTE70SEPA = Texte(
-    "Base_Texte70SEPA", max_length=70, min_length=1, patterns=("[0-9a-zA-Z/?:()\\., \\-+']*",)
-)
-TEXTE9_100 = Texte(
-    "Base_Texte9_100", max_length=100, min_length=9, base_string=True, not_all_zeros=True
-)
-TEXTECODIQUE7 = Texte(
-    "Base_TexteCodique7",
-    max_length=7,
-    min_length=6,
-    patterns=("(02[A-B][0-9]{3,4}|[0-9]{6,7})",),
-    base_string=True,
-    not_all_zeros=True,
-)
-TEXTE_CODECOMMUNE_2_3 = Texte(
-    "Base_Texte_CodeCommune_2_3",
-    max_length=3,
-    min_length=2,
-    patterns=("[0-9]{2,3}",),
-    base_string=True,
-    not_all_zeros=True,
-)
-TEXTE_CODEDEPARTEMENT_2_3 = Texte(
-    "Base_Texte_CodeDepartement_2_3",
-    max_length=3,
-    min_length=2,
-    patterns=("2[A-B]|[0-8][0-9]|9[0-5]|97[1-8]|98[6-8]",),
-    base_string=True,
-    not_all_zeros=True,
-)
-TEXTE_CODEPAYS_3 = Texte(
-    "Base_Texte_CodePays_3",
-    max_length=3,
-    min_length=3,
-    patterns=("[1-5][0-9]{2}",),
-    base_string=True,
-    not_all_zeros=True,
-)
-TEXTE_LIBELLE_NAISSANCE_70 = Texte(
-    "Base_Texte_Libelle_Naissance_70",
-    max_length=70,
-    min_length=1,
-    patterns=("[A-Z 0-9'\\-Œ\\(\\)]*",),
-    base_string=True,
-    not_all_zeros=True,
-)

@@ -1,0 +1,97 @@
+"""How the ``demat`` commands print: aligned tables for people, JSON for programs."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+__all__ = ["add_json_option", "amount", "error", "print_json", "print_table"]
+
+
+def add_json_option(parser: Any) -> None:
+    """Give a command the ``--json`` option."""
+    parser.add_argument(
+        "--json", action="store_true", help="print JSON (for programs) instead of tables"
+    )
+
+
+def print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """Print a titled table whose columns are aligned (numbers to the right)."""
+    print(f"\n{title}")  # noqa: T201
+    if not rows:
+        print("  (aucun)")  # noqa: T201
+        return
+    cells = [[_text(value) for value in row] for row in rows]
+    widths = [
+        max(len(header), *(len(row[index]) for row in cells))
+        for index, header in enumerate(headers)
+    ]
+    numeric = [
+        all(isinstance(row[index], (int, Decimal)) for row in rows if row[index] is not None)
+        for index in range(len(headers))
+    ]
+
+    def line(values: Sequence[str]) -> str:
+        return (
+            "  "
+            + "  ".join(
+                value.rjust(width) if right else value.ljust(width)
+                for value, width, right in zip(values, widths, numeric, strict=True)
+            ).rstrip()
+        )
+
+    print(line(headers))  # noqa: T201
+    print("  " + "  ".join("-" * width for width in widths))  # noqa: T201
+    for row in cells:
+        print(line(row))  # noqa: T201
+
+
+def amount(value: Decimal | None) -> str:
+    """An amount as a clerk reads it: ``1 234.50``."""
+    if value is None:
+        return ""
+    return f"{value:,.2f}".replace(",", " ")
+
+
+def print_json(document: object) -> None:
+    """Print a document as indented JSON (dates ISO, amounts as strings, codes as codes)."""
+    print(json.dumps(_plain(document), ensure_ascii=False, indent=2))  # noqa: T201
+
+
+def error(message: str) -> None:
+    """Print a one-line error on standard error."""
+    print(f"demat: {message}", file=sys.stderr)  # noqa: T201
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return amount(value)
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return str(value)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value

@@ -1,0 +1,248 @@
+"""``demat pes``: check and look into a PES_Aller file.
+
+* ``demat pes validate FILE [--xsd-dir DIR]`` — the model rules, and the official XSD when a
+  schema set is given (or named by ``DEMAT_PES_XSD_DIR``); exit code 0 when valid, 1 when not,
+  2 for a usage error (no such file, not a schema set);
+* ``demat pes show FILE`` — its bordereaux, pièces, totals and pièces justificatives.
+"""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from demat_sdk import pes
+from demat_sdk.cli.output import add_json_option, error, print_json, print_table
+from demat_sdk.errors import ConfigurationError
+from demat_sdk.pes.totals import pieces_of, sum_ht, sum_tva
+
+__all__ = ["register"]
+
+EXIT_VALID = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def register(commands: Any) -> None:
+    """Add the ``pes`` command and its sub-commands."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "pes", help="check and look into a PES_Aller file", description=__doc__
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    validate = actions.add_parser(
+        "validate",
+        help="check a PES_Aller against the model rules and the official XSD",
+        description="Exit code: 0 valid, 1 invalid, 2 usage error.",
+    )
+    validate.add_argument("file", type=Path, metavar="FILE")
+    validate.add_argument(
+        "--xsd-dir",
+        type=Path,
+        metavar="DIR",
+        help="folder of the DGFiP PES V2 schema set (default: $DEMAT_PES_XSD_DIR)",
+    )
+    _add_huge_tree_option(validate)
+    add_json_option(validate)
+    validate.set_defaults(run=run_validate)
+    show = actions.add_parser("show", help="bordereaux, pièces, totals and PJ of a PES_Aller")
+    show.add_argument("file", type=Path, metavar="FILE")
+    _add_huge_tree_option(show)
+    add_json_option(show)
+    show.set_defaults(run=run_show)
+
+
+def _add_huge_tree_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--huge-tree",
+        action="store_true",
+        help="allow PJ above 10 MB (lifts libxml2's guards: only for files you trust)",
+    )
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """``demat pes validate``."""
+    if not args.file.is_file():
+        error(f"{args.file}: no such file")
+        return EXIT_USAGE
+    try:
+        report = pes.validate(args.file, args.xsd_dir, huge_tree=args.huge_tree)
+    except ConfigurationError as exc:
+        error(str(exc))
+        return EXIT_USAGE
+    if args.json:
+        print_json(
+            {
+                "file": str(args.file),
+                "valid": report.ok,
+                "xsd_checked": report.xsd_checked,
+                "problems": list(report.problems),
+            }
+        )
+    elif report.ok:
+        layers = "model rules and XSD" if report.xsd_checked else "model rules; no XSD given"
+        print(f"{args.file}: valid ({layers})")  # noqa: T201
+    else:
+        count = len(report.problems)
+        print(f"{args.file}: invalid, {count} problem{'s' if count > 1 else ''}")  # noqa: T201
+        for problem in report.problems:
+            print(f"  [{problem.origin}] {problem}")  # noqa: T201
+    return EXIT_VALID if report.ok else EXIT_INVALID
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """``demat pes show``."""
+    if not args.file.is_file():
+        error(f"{args.file}: no such file")
+        return EXIT_USAGE
+    flux = pes.read(args.file, huge_tree=args.huge_tree)
+    summary = describe(flux)
+    if args.json:
+        print_json(summary)
+        return 0
+    print(  # noqa: T201
+        f"{summary['nom_fichier']}: PES_Aller of collectivité {summary['code_collectivite']}, "
+        f"budget {summary['code_budget']}, poste comptable {summary['code_poste']}, "
+        f"SIRET {summary['siret']}, {summary['date_emission']}"
+    )
+    print_table(
+        "Bordereaux",
+        ("domaine", "exercice", "numéro", "type", "émis le", "pièces", "lignes", "HT", "TVA"),
+        [
+            (
+                b["domaine"],
+                b["exercice"],
+                b["numero"],
+                b["type"],
+                b["date_emission"],
+                len(b["pieces"]),
+                sum(len(p["lignes"]) for p in b["pieces"]),
+                b["montant_ht"],
+                b["montant_tva"],
+            )
+            for b in summary["bordereaux"]
+        ],
+    )
+    print_table(
+        "Pièces",
+        ("bordereau", "pièce", "type", "objet", "lignes", "HT", "TVA", "PJ"),
+        [
+            (
+                f"{b['exercice']}/{b['numero']}",
+                p["numero"],
+                p["type"],
+                p["objet"],
+                len(p["lignes"]),
+                p["montant_ht"],
+                p["montant_tva"],
+                ", ".join(p["pj"]),
+            )
+            for b in summary["bordereaux"]
+            for p in b["pieces"]
+        ],
+    )
+    totals = summary["totaux"]
+    print_table(
+        "Totaux",
+        ("bordereaux", "pièces", "lignes", "HT", "TVA", "PJ"),
+        [
+            (
+                totals["bordereaux"],
+                totals["pieces"],
+                totals["lignes"],
+                totals["montant_ht"],
+                totals["montant_tva"],
+                totals["pieces_justificatives"],
+            )
+        ],
+    )
+    print_table(
+        "Pièces justificatives",
+        ("IdUnique", "nom", "type", "octets"),
+        [(pj["id_unique"], pj["nom"], pj["type"], pj["taille"]) for pj in summary["pj"]],
+    )
+    if summary["problemes_de_lecture"]:
+        print_table(
+            "Problèmes de lecture",
+            ("ligne", "élément", "problème"),
+            [(p.line, p.element, p.message) for p in flux.read_problems],
+        )
+    return 0
+
+
+def describe(flux: pes.PesAller) -> dict[str, Any]:
+    """What ``demat pes show`` prints, as plain data."""
+    bordereaux: list[dict[str, Any]] = []
+    for domaine, container in (("dépense", flux.depense), ("recette", flux.recette)):
+        if container is None:
+            continue
+        for bordereau in container.bordereaux:
+            pieces = [
+                {
+                    "numero": piece.numero,
+                    "type": piece.type,
+                    "objet": piece.objet,
+                    "montant_ht": _sum(ligne.montant_ht for ligne in piece.lignes),
+                    "montant_tva": _sum(ligne.montant_tva for ligne in piece.lignes),
+                    "lignes": [
+                        {
+                            "numero": ligne.numero or rank,
+                            "nature": ligne.nature_comptable,
+                            "montant_ht": ligne.montant_ht,
+                            "montant_tva": ligne.montant_tva,
+                        }
+                        for rank, ligne in enumerate(piece.lignes, 1)
+                    ],
+                    "pj": [
+                        ref.id_unique
+                        for ref in [*piece.pj_refs, *(r for li in piece.lignes for r in li.pj_refs)]
+                    ],
+                }
+                for piece in pieces_of(bordereau)
+            ]
+            bordereaux.append(
+                {
+                    "domaine": domaine,
+                    "exercice": bordereau.exercice,
+                    "numero": bordereau.numero,
+                    "type": bordereau.type,
+                    "date_emission": bordereau.date_emission,
+                    "montant_ht": bordereau.montant_ht or sum_ht(bordereau),
+                    "montant_tva": bordereau.montant_tva or sum_tva(bordereau),
+                    "pieces": pieces,
+                }
+            )
+    pjs = [
+        {
+            "id_unique": pj.id_unique,
+            "nom": pj.nom,
+            "type": pj.type,
+            "taille": len(pj.contenu) if isinstance(pj.contenu, bytes) else None,
+        }
+        for pj in (flux.pj.pieces_justificatives if flux.pj is not None else [])
+    ]
+    all_pieces = [piece for b in bordereaux for piece in b["pieces"]]
+    return {
+        "nom_fichier": flux.enveloppe.nom_fichier,
+        "code_collectivite": flux.en_tete.code_collectivite,
+        "code_budget": flux.en_tete.code_budget,
+        "code_poste": flux.en_tete.code_poste,
+        "siret": flux.en_tete.siret,
+        "date_emission": flux.en_tete.date_emission,
+        "bordereaux": bordereaux,
+        "totaux": {
+            "bordereaux": len(bordereaux),
+            "pieces": len(all_pieces),
+            "lignes": sum(len(piece["lignes"]) for piece in all_pieces),
+            "montant_ht": _sum(b["montant_ht"] for b in bordereaux),
+            "montant_tva": _sum(b["montant_tva"] for b in bordereaux),
+            "pieces_justificatives": len(pjs),
+        },
+        "pj": pjs,
+        "problemes_de_lecture": list(flux.read_problems),
+    }
+
+
+def _sum(amounts: Any) -> Decimal:
+    return sum((value for value in amounts if isinstance(value, Decimal)), Decimal("0.00"))

@@ -1,0 +1,128 @@
+"""The generated reader of a model: from an lxml element, reporting what it cannot read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from demat_sdk.pes._compiler.shared import Group, Lines, element_plan
+from demat_sdk.pes.schema import (
+    AttributeSpec,
+    ChildSpec,
+    FileSpec,
+    FragmentSpec,
+    Spec,
+    ValueSpec,
+    specs_of,
+)
+from demat_sdk.pes.simpletypes import Annee, Booleen, Code, Date, Nombre, SimpleType, Texte
+
+__all__ = ["read_source"]
+
+
+# --- reader -------------------------------------------------------------------------------
+
+
+def _parse_stmt(st: SimpleType[Any], var: str, raw: str, elem: str, const: str) -> list[str]:
+    """Statements setting ``var`` from the raw ``V`` text, or reporting it unreadable."""
+    if isinstance(st, Texte):
+        return [f"{var} = {raw} if {raw} is not None else R.bad({elem}, {const})"]
+    if isinstance(st, Nombre):
+        expr = f"int({raw})" if st.is_integer else f"Decimal({raw})"
+    elif isinstance(st, Date):
+        expr = f"date_fromisoformat({raw})"
+    elif isinstance(st, Annee):
+        expr = f"int({raw})"
+    elif isinstance(st, Booleen):
+        expr = f"BOOL[{raw}]"
+    elif isinstance(st, Code):
+        return [
+            f"{var} = MEMBERS_{const}.get({raw})",
+            f"if {var} is None: {var} = R.code({elem}, {const})",
+        ]
+    else:  # pragma: no cover
+        raise TypeError(st)
+    return [
+        "try:",
+        f"    {var} = {expr}",
+        "except Exception:",
+        f"    {var} = R.bad({elem}, {const})",
+    ]
+
+
+def read_source(model: type, ns: dict[str, Any]) -> str:
+    out = Lines()
+    specs = specs_of(model)
+    ns["BOOL"] = {"0": False, "1": True, "false": False, "true": True}
+    out(0, "def _generated(e, R):")
+    for spec in specs:
+        if spec.many:
+            out(1, f"v_{spec.attr} = []")
+        else:
+            out(1, f"v_{spec.attr} = None")
+        if isinstance(spec, (ValueSpec, AttributeSpec)):
+            ns[f"T_{spec.attr}"] = spec.type
+            if isinstance(spec.type, Code):
+                members = dict(spec.type.enum_type._value2member_map_)
+                ns[f"MEMBERS_T_{spec.attr}"] = members
+        if isinstance(spec, ChildSpec):
+            ns[f"r_{spec.attr}"] = ns["model_reader"](spec.model)
+        if isinstance(spec, FileSpec):
+            out(1, f"v_{spec.mime_attr} = None")
+    for spec in specs:
+        if isinstance(spec, AttributeSpec):
+            name = spec.path[0][1:]
+            out(1, f"v_{spec.attr} = e.get('{name}')")
+    _read_nodes(out, element_plan(model), 1, "e", 0)
+    for spec in specs:
+        if spec.required and not (isinstance(spec, ChildSpec) and spec.stream):
+            test = f"not v_{spec.attr}" if spec.many else f"v_{spec.attr} is None"
+            out(1, f"if {test}: R.missing(e, '{'/'.join(spec.path)}')")
+    args = [f"{s.attr}=v_{s.attr}" for s in specs]
+    args += [f"{s.mime_attr}=v_{s.mime_attr}" for s in specs if isinstance(s, FileSpec)]
+    out(1, f"return MODEL({', '.join(args)})")
+    ns["MODEL"] = model
+    return out.source()
+
+
+def _read_nodes(
+    out: Lines,
+    nodes: list[Group | tuple[tuple[str, ...], Spec]],
+    depth: int,
+    parent: str,
+    level: int,
+) -> None:
+    child = f"c{level}"
+    tag = f"t{level}"
+    out(depth, f"for {child} in {parent}:")
+    out(depth + 1, f"{tag} = {child}.tag")
+    keyword = "if"
+    for node in nodes:
+        if isinstance(node, Group):
+            out(depth + 1, f"{keyword} {tag} == '{node.tag}':")
+            _read_nodes(out, node.nodes, depth + 2, child, level + 1)
+            keyword = "elif"
+            continue
+        path, spec = node
+        out(depth + 1, f"{keyword} {tag} == {path[0]!r}:")
+        keyword = "elif"
+        body = depth + 2
+        var = f"v_{spec.attr}"
+        if isinstance(spec, ValueSpec):
+            out(body, f"raw = {child}.get('V')")
+            target = "x" if spec.many else var
+            for line in _parse_stmt(spec.type, target, "raw", child, f"T_{spec.attr}"):
+                out(body, line)
+            if spec.many:
+                out(body, f"if x is not None: {var}.append(x)")
+        elif isinstance(spec, ChildSpec):
+            if spec.many:
+                out(body, f"{var}.append(r_{spec.attr}({child}, R))")
+            else:
+                out(body, f"{var} = r_{spec.attr}({child}, R)")
+        elif isinstance(spec, FileSpec):
+            out(body, f"v_{spec.mime_attr} = {child}.get('MIMEType')")
+            out(body, f"{var} = R.file({child})")
+        elif isinstance(spec, FragmentSpec):
+            out(body, f"{var} = R.fragment({child})")
+    out(depth + 1, "else:")
+    out(depth + 2, f"R.unexpected({child})")
