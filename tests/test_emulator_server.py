@@ -1,0 +1,66 @@
+"""The SDK's own clients against the emulator's real HTTP server: sockets, tokens, concurrency."""
+
+from __future__ import annotations
+
+import anyio
+import pytest
+
+from demat_sdk import AsyncChorusPro, ChorusPro
+from demat_sdk.testing import FakeChorusPro
+
+pytestmark = [pytest.mark.server, pytest.mark.enable_socket]
+
+TOKEN_PATH = "/api/oauth/token"
+
+
+def test_the_blocking_client_gets_its_token_and_answers_over_a_real_connection(
+    fake: FakeChorusPro,
+) -> None:
+    account = fake.world.account(fake.world.pharmadis)
+    with (
+        fake.serve() as url,
+        ChorusPro(
+            credentials=fake.credentials,
+            account=account,
+            base_url=url,
+            token_url=url + TOKEN_PATH,
+            max_retries=0,
+        ) as client,
+    ):
+        assert client.transverses.health_check().status_code_value == 200
+        devises = client.transverses.recuperer_devises()
+    assert "EUR" in {devise.code_devise for devise in devises}
+    assert client.auth.token_requests == 1
+
+
+def test_the_async_client_sends_64_concurrent_calls_once_each_over_http(
+    fake: FakeChorusPro,
+) -> None:
+    account = fake.world.account(fake.world.pharmadis)
+    rule = fake.faults.add("latency", operation="recupererDevises", delay=0.05)
+    answers: list[int] = []
+
+    async def bulk(url: str) -> None:
+        async with AsyncChorusPro(
+            credentials=fake.credentials,
+            account=account,
+            base_url=url,
+            token_url=url + TOKEN_PATH,
+            max_retries=0,  # a reset or a stalled connection fails the call instead of a retry
+            timeout=10,
+        ) as client:
+            await client.transverses.health_check()  # the token, once
+
+            async def one() -> None:
+                answers.append(len(await client.transverses.recuperer_devises()))
+
+            async with anyio.create_task_group() as group:
+                for _ in range(64):
+                    group.start_soon(one)
+
+    with fake.serve() as url:
+        anyio.run(bulk, url)
+    assert len(answers) == 64
+    assert len(set(answers)) == 1
+    assert rule.matched == 64
+
