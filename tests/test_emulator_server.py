@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 import anyio
 import pytest
 
@@ -64,3 +66,23 @@ def test_the_async_client_sends_64_concurrent_calls_once_each_over_http(
     assert len(set(answers)) == 1
     assert rule.matched == 64
 
+
+def test_a_burst_of_connections_waits_in_the_backlog_until_the_server_accepts_them(
+    fake: FakeChorusPro,
+) -> None:
+    server = fake.serve()  # listening, not accepting yet
+    host, port = server.url.removeprefix("http://").rsplit(":", 1)
+    clients: list[socket.socket] = []
+    try:
+        for _ in range(64):
+            # With the standard library's backlog of 5, the sixth connection already stalled.
+            clients.append(socket.create_connection((host, int(port)), timeout=5))
+        server.start()
+        for client in clients:
+            client.sendall(b"GET /cpro/transverses/v1/health-check HTTP/1.1\r\nHost: x\r\n\r\n")
+        status_lines = [client.makefile("rb").readline() for client in clients]
+    finally:
+        for client in clients:
+            client.close()
+        server.stop()
+    assert status_lines == [b"HTTP/1.1 401 Unauthorized\r\n"] * 64

@@ -20,10 +20,13 @@ from urllib.parse import urlsplit
 
 from demat_sdk.testing.exchange import ConnectionDropped, EmulatorApp, WireRequest, WireResponse
 
-__all__ = ["MAX_REQUEST_BYTES", "EmulatorServer"]
+__all__ = ["LISTEN_BACKLOG", "MAX_REQUEST_BYTES", "EmulatorServer"]
 
 MAX_REQUEST_BYTES = 200 * 1024 * 1024
 """Bodies above 200 MiB get HTTP 413 without being read."""
+
+LISTEN_BACKLOG = 1024
+"""Connections the system queues for the server before it accepts them (capped by the system)."""
 
 logger = logging.getLogger("demat_sdk.testing.server")
 
@@ -134,6 +137,10 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # The standard library listens with a backlog of 5: a burst of concurrent clients (an async
+    # client with 32 calls in flight opens 32 connections at once) overflowed it, and the
+    # connections beyond it stalled for seconds or were reset.
+    request_queue_size = LISTEN_BACKLOG
 
     def __init__(self, address: tuple[str, int], app: EmulatorApp) -> None:
         self.app = app
