@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import socket
+import struct
+import time
 
 import anyio
 import pytest
@@ -86,3 +89,22 @@ def test_a_burst_of_connections_waits_in_the_backlog_until_the_server_accepts_th
             client.close()
         server.stop()
     assert status_lines == [b"HTTP/1.1 401 Unauthorized\r\n"] * 64
+
+
+def test_a_client_that_goes_away_leaves_a_debug_line_not_a_traceback(
+    fake: FakeChorusPro, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]
+) -> None:
+    fake.faults.add("latency", operation="/cpro/transverses/v1/health-check", delay=0.1)
+    caplog.set_level(logging.DEBUG, logger="demat_sdk.testing.server")
+    with fake.serve() as url:
+        host, port = url.removeprefix("http://").rsplit(":", 1)
+        client = socket.create_connection((host, int(port)), timeout=5)
+        client.sendall(b"GET /cpro/transverses/v1/health-check HTTP/1.1\r\nHost: x\r\n\r\n")
+        # Gone before the answer, with a reset: the server's write fails.
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        client.close()
+        deadline = time.monotonic() + 10  # a guard against a hang, not a timing assertion
+        while not any("went away" in r.getMessage() for r in caplog.records):
+            assert time.monotonic() < deadline, "the server never noticed the client left"
+            time.sleep(0.02)
+    assert "Traceback" not in capfd.readouterr().err

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import socket
 import struct
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -147,6 +148,15 @@ class _Server(ThreadingHTTPServer):
         self.stopping = threading.Event()
         self.to_reset: set[Any] = set()
         super().__init__(address, _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that goes away mid-exchange (closed, reset, timed out) is the client's business:
+        # a line in the debug log, not a traceback on the console of `demat emulator serve`.
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            logger.debug("client %s went away: %r", client_address, error)
+            return
+        super().handle_error(request, client_address)
 
     def shutdown_request(self, request: Any) -> None:
         # A connection to reset is closed at once: the usual shutdown(SHUT_WR) would send a FIN
