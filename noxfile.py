@@ -1,4 +1,5 @@
-"""Development sessions: ``nox -s tests`` (what CI runs), ``nox -s lint``, ``nox -s docs``."""
+"""Development sessions: ``nox -s tests`` (what CI runs), ``nox -s lint``, ``nox -s docs``,
+``nox -s bench``."""
 
 import nox
 
@@ -33,3 +34,14 @@ def docs(session: nox.Session) -> None:
     session.install("-e", ".[docs]")
     session.env["NO_MKDOCS_2_WARNING"] = "1"
     session.run("mkdocs", "build", "--strict", "--clean", "--site-dir", "site", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Run the benchmarks (``python -m benchmarks``); arguments go to the runner.
+
+    ``nox -s bench -- chorus --quick`` runs one topic on small inputs; ``nox -s bench -- --json
+    results.json`` also writes every figure to a file. Not part of the default sessions.
+    """
+    session.install("-e", ".[bench]")
+    session.run("python", "-m", "benchmarks", *session.posargs)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import httpx
 
+from benchmarks import results
 from demat_sdk.testing import FakeChorusPro, Timings
 from demat_sdk.testing.chorus.samples import Line, SampleInvoice, cii
 
@@ -109,6 +110,7 @@ def run(quick: bool) -> None:
                 times[name].append(elapsed / (per_round * CALLS_PER_ROUND))
     medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
     for name, median in medians.items():
+        results.measure(f"{name}: time per API call", median, "ms", rounds=rounds)
         print(f"{name:>11}: {median:6.2f} ms per API call (median of {rounds} rounds)")
     print(
         f"      ratio: HTTP is {medians['http'] / medians['in-process']:.1f}x the in-process time"

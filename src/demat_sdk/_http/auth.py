@@ -153,7 +153,11 @@ class PisteAuth(httpx.Auth):
             with self._thread_lock:
                 token = self._valid_token()
                 if token is None:
-                    token = self._store_token((yield self._token_request()))
+                    # httpx reads intermediate answers only in the flows these methods replace:
+                    # over a real connection the token's body must be read here.
+                    answer = yield self._token_request()
+                    answer.read()
+                    token = self._store_token(answer)
                     fetched_here = True
         self._authorize(request, token)
         response = yield request
@@ -164,7 +168,9 @@ class PisteAuth(httpx.Auth):
                 self._token = None
             fresh = self._valid_token()
             if fresh is None:
-                fresh = self._store_token((yield self._token_request()))
+                answer = yield self._token_request()
+                answer.read()
+                fresh = self._store_token(answer)
         self._authorize(request, fresh)
         yield request
 
@@ -180,7 +186,9 @@ class PisteAuth(httpx.Auth):
             async with self._task_lock:
                 token = self._valid_token()
                 if token is None:
-                    token = self._store_token((yield self._token_request()))
+                    answer = yield self._token_request()
+                    await answer.aread()
+                    token = self._store_token(answer)
                     fetched_here = True
         self._authorize(request, token)
         response = yield request
@@ -191,7 +199,9 @@ class PisteAuth(httpx.Auth):
                 self._token = None
             fresh = self._valid_token()
             if fresh is None:
-                fresh = self._store_token((yield self._token_request()))
+                answer = yield self._token_request()
+                await answer.aread()
+                fresh = self._store_token(answer)
         self._authorize(request, fresh)
         yield request
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import socket
 import struct
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,10 +21,13 @@ from urllib.parse import urlsplit
 
 from demat_sdk.testing.exchange import ConnectionDropped, EmulatorApp, WireRequest, WireResponse
 
-__all__ = ["MAX_REQUEST_BYTES", "EmulatorServer"]
+__all__ = ["LISTEN_BACKLOG", "MAX_REQUEST_BYTES", "EmulatorServer"]
 
 MAX_REQUEST_BYTES = 200 * 1024 * 1024
 """Bodies above 200 MiB get HTTP 413 without being read."""
+
+LISTEN_BACKLOG = 1024
+"""Connections the system queues for the server before it accepts them (capped by the system)."""
 
 logger = logging.getLogger("demat_sdk.testing.server")
 
@@ -134,12 +138,25 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # The standard library listens with a backlog of 5: a burst of concurrent clients (an async
+    # client with 32 calls in flight opens 32 connections at once) overflowed it, and the
+    # connections beyond it stalled for seconds or were reset.
+    request_queue_size = LISTEN_BACKLOG
 
     def __init__(self, address: tuple[str, int], app: EmulatorApp) -> None:
         self.app = app
         self.stopping = threading.Event()
         self.to_reset: set[Any] = set()
         super().__init__(address, _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that goes away mid-exchange (closed, reset, timed out) is the client's business:
+        # a line in the debug log, not a traceback on the console of `demat emulator serve`.
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            logger.debug("client %s went away: %r", client_address, error)
+            return
+        super().handle_error(request, client_address)
 
     def shutdown_request(self, request: Any) -> None:
         # A connection to reset is closed at once: the usual shutdown(SHUT_WR) would send a FIN
