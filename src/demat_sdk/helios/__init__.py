@@ -5,11 +5,15 @@
   ``quarantine``;
 * :class:`FolderChannel` — a drop directory and a pick-up directory shared with a transmission
   platform, with atomic moves and each answer handed over once;
-* :func:`detect_kind` — what a file is (ACK, PES_Retour…) from its root element.
+* :func:`detect_kind` — what a file is (ACK, PES_Retour…) from its root element;
+* :func:`asap_titres` — the titres whose ASAP Hélios deposits in Chorus Pro (``Edition`` 02 and
+  03), as :class:`AsapTitre` records;
+* :func:`check_asap_privacy` — refuse a flux whose ASAP for Chorus Pro carry patient data.
 
 Reading and writing the files themselves is :mod:`demat_sdk.pes`'s job.
 """
 
+from demat_sdk.helios.asap import CHORUS_EDITIONS, AsapTitre, asap_titres
 from demat_sdk.helios.channels import (
     FileKind,
     FileSource,
@@ -19,13 +23,19 @@ from demat_sdk.helios.channels import (
     detect_kind,
 )
 from demat_sdk.helios.folder import FolderChannel
+from demat_sdk.helios.guard import check_asap_privacy, scan_asap_privacy
 
 __all__ = [
+    "CHORUS_EDITIONS",
+    "AsapTitre",
     "FileKind",
     "FileSource",
     "FolderChannel",
     "HeliosChannel",
     "IncomingFile",
     "Receipt",
+    "asap_titres",
+    "check_asap_privacy",
     "detect_kind",
+    "scan_asap_privacy",
 ]
