@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from demat_sdk.chorus.doctrine import MotifCategorie, advise_status, classify_motif
+from demat_sdk.chorus.doctrine import MotifCategorie, advise_status, choices, classify_motif
 from demat_sdk.chorus.enums import StatutFacture
+from demat_sdk.chorus.lifecycle import Actor, etats_possibles_pour_traitement
 
 
 @pytest.mark.parametrize(
@@ -56,9 +57,6 @@ def test_classify_motif(motif: str, categorie: MotifCategorie | None) -> None:
 
 
 def test_the_choices_are_the_lifecycle_moves_explained() -> None:
-    from demat_sdk.chorus.doctrine import choices
-    from demat_sdk.chorus.lifecycle import Actor, etats_possibles_pour_traitement
-
     now = choices(StatutFacture.MISE_A_DISPOSITION)
     assert tuple(c.statut for c in now) == etats_possibles_pour_traitement(
         StatutFacture.MISE_A_DISPOSITION
