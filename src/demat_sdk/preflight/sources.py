@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -223,9 +223,9 @@ class ChorusSource:
         return Lookup(Routing(structure, code_service, service), codes)
 
 
-def _the_structure(found: object, siret: str) -> StructureAAfficher | None:
-    for structure in found:  # type: ignore[attr-defined]
-        if isinstance(structure, StructureAAfficher) and structure.identifiant_structure == siret:
+def _the_structure(found: Iterable[StructureAAfficher], siret: str) -> StructureAAfficher | None:
+    for structure in found:
+        if structure.identifiant_structure == siret:
             return structure
     return None
 
