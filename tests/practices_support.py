@@ -77,6 +77,17 @@ def directory_of(fake: FakeChorusPro, folder: Path) -> Directory:
 # --- PES flux with ASAP -------------------------------------------------------------------------
 
 
+def adresse(voie: str, code_postal: str, ville: str) -> pes.Adresse:
+    """A main address in France."""
+    return pes.Adresse(
+        type=pes.TypeAdresse.PRINCIPALE,
+        voie=voie,
+        code_postal=code_postal,
+        ville=ville,
+        non_resident=False,
+    )
+
+
 def _adresse_facture(voie: str | None, code_postal: str, ville: str) -> pes.AdresseFacture:
     return pes.AdresseFacture(
         type=pes.TypeAdresse.PRINCIPALE,
@@ -242,13 +253,7 @@ def asap_titre(
                         nature_juridique=pes.NatureJuridique.COLLECTIVITE_TERRITORIALE,
                         type=pes.TypeTiers.DEBITEUR_PRINCIPAL,
                         nom="DEBITEUR PUBLIC",
-                        adresse=pes.Adresse(
-                            type=pes.TypeAdresse.PRINCIPALE,
-                            voie="PLACE DE LA MAIRIE",
-                            code_postal="38100",
-                            ville="EXEMPLEVILLE",
-                            non_resident=False,
-                        ),
+                        adresse=adresse("PLACE DE LA MAIRIE", "38100", "EXEMPLEVILLE"),
                     )
                 ],
             )

@@ -26,7 +26,7 @@ from demat_sdk.tracking.indicators import (
     measure_pes,
 )
 
-from practices_support import JOUR, asap_titre, en_tete
+from practices_support import JOUR, adresse, asap_titre, en_tete
 
 SIGNATURE = XmlFragment(
     '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo/></ds:Signature>'
@@ -50,13 +50,7 @@ def mandat(numero: int, *refs: pes.PJRef, ligne_refs: tuple[pes.PJRef, ...] = ()
                     categorie=pes.CategorieTiers.PERSONNE_MORALE_DROIT_PRIVE,
                     nature_juridique=pes.NatureJuridique.SOCIETE,
                     nom="FOURNISSEUR",
-                    adresse=pes.Adresse(
-                        type=pes.TypeAdresse.PRINCIPALE,
-                        voie="1 RUE",
-                        code_postal="38000",
-                        ville="GRENOBLE",
-                        non_resident=False,
-                    ),
+                    adresse=adresse("1 RUE", "38000", "GRENOBLE"),
                 ),
             )
         ],
