@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from demat_sdk.chorus.doctrine import MotifCategorie, advise_status, classify_motif
+from demat_sdk.chorus.doctrine import MotifCategorie, advise_status, choices, classify_motif
 from demat_sdk.chorus.enums import StatutFacture
+from demat_sdk.chorus.lifecycle import Actor, etats_possibles_pour_traitement
 
 
 @pytest.mark.parametrize(
@@ -50,3 +51,36 @@ def test_every_category_has_advice() -> None:
 )
 def test_classify_motif(motif: str, categorie: MotifCategorie | None) -> None:
     assert classify_motif(motif) is categorie
+
+
+# --- what may be done now ----------------------------------------------------------------------
+
+
+def test_the_choices_are_the_lifecycle_moves_explained() -> None:
+    now = choices(StatutFacture.MISE_A_DISPOSITION)
+    assert tuple(c.statut for c in now) == etats_possibles_pour_traitement(
+        StatutFacture.MISE_A_DISPOSITION
+    )
+    by_status = {c.statut: c for c in now}
+    suspension = by_status[StatutFacture.SUSPENDUE]
+    assert suspension.motif_obligatoire
+    assert suspension.operation == "traiterFactureRecue"
+    assert suspension.pour == (MotifCategorie.PIECE_MANQUANTE, MotifCategorie.INFORMATION_MANQUANTE)
+    assert by_status[StatutFacture.A_RECYCLER].pour == (
+        MotifCategorie.ERREUR_DESTINATAIRE,
+        MotifCategorie.ERREUR_CODE_SERVICE,
+        MotifCategorie.ERREUR_ENGAGEMENT,
+    )
+    assert "définitif" in by_status[StatutFacture.REJETEE].libelle
+    assert by_status[StatutFacture.SERVICE_FAIT].pour == ()
+    for choice in now:  # every advice of the doctrine names a status the recipient may give
+        for categorie in choice.pour:
+            assert advise_status(categorie).statut is choice.statut
+
+    (recyclage,) = choices("A_RECYCLER", actor=Actor.SUPPLIER)
+    assert (recyclage.statut, recyclage.operation) == (StatutFacture.DEPOSEE, "recyclerFacture")
+    assert "réadresser" in recyclage.libelle
+    assert choices(StatutFacture.REJETEE) == ()
+    assert StatutFacture.MISE_EN_PAIEMENT not in {
+        c.statut for c in choices(StatutFacture.MANDATEE, mise_en_paiement_remontee=False)
+    }

@@ -3,6 +3,9 @@
 * Chorus Pro (invoices in and out, REST behind PISTE): :class:`ChorusPro`, :class:`AsyncChorusPro`.
 * Hélios (PES V2 to the public accountant): :mod:`demat_sdk.pes`, :mod:`demat_sdk.helios`.
 * The public-entity directory, offline (Chorus Pro export in SQLite): :mod:`demat_sdk.directory`.
+* The instruction's good practices: :mod:`demat_sdk.chorus.doctrine` (status doctrine),
+  :mod:`demat_sdk.preflight` (addressee pre-flight), :mod:`demat_sdk.privacy` (no patient data),
+  :mod:`demat_sdk.tracking` (follow-up, support requests, indicators).
 * Faithful emulators of both, for development and tests: :mod:`demat_sdk.testing`.
 """
 

@@ -6,7 +6,9 @@ narrower class to handle one situation::
     DematError
     ├── ConfigurationError            missing credentials, unknown environment, bad URL
     ├── InvalidRequestError           refused before sending (motif missing, file too big…)
-    │   └── PatientDataError          patient or medical data in what would leave the hospital
+    │   ├── PatientDataError          patient or medical data in what would leave the hospital
+    │   └── AddresseeError            the addressee pre-flight says Chorus Pro would refuse it
+    │                                 (.problems: where, code, message)
     ├── TransportError                the exchange did not complete
     │   │                             .request_sent: could the server have received it?
     │   ├── ConnectError              no connection: request_sent is False
@@ -48,6 +50,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "APIStatusError",
+    "AddresseeError",
     "AuthenticationError",
     "BadRequestError",
     "ChannelError",
@@ -123,6 +126,28 @@ class PatientDataError(InvalidRequestError):
             f"patient data must not leave the hospital: {path or '(value)'}: {detail}{more}",
             operation=what,
             field=path,
+        )
+
+
+class AddresseeError(InvalidRequestError):
+    """The addressee pre-flight found what Chorus Pro would refuse (SIRET, service, engagement).
+
+    Raised by ``raise_for_problems()`` of the pre-flight's answers (:mod:`demat_sdk.preflight`).
+
+    Attributes:
+        problems: ``(where, code, message)`` triples: the invoice or titre at fault (or the
+            SIRET), the machine code (``CODE_SERVICE_INCONNU``…) and what to fix, in French.
+    """
+
+    def __init__(
+        self, problems: Sequence[tuple[str, str, str]], *, field: str | None = None
+    ) -> None:
+        self.problems = tuple(problems)
+        where, code, message = self.problems[0]
+        more = f" (+{len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        prefix = f"{where}: " if where else ""
+        super().__init__(
+            f"Chorus Pro would refuse the addressee: {prefix}[{code}] {message}{more}", field=field
         )
 
 

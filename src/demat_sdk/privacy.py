@@ -2,7 +2,9 @@
 
 The interministerial instruction forbids any patient or medical data in what a hospital sends
 through Chorus Pro or Hélios to another public body. :class:`PrivacyGuard` looks for it in what is
-about to leave — JSON bodies, models, invoice XML — and names the field where it found it:
+about to leave — JSON bodies, models, invoice XML — and names the field where it found it (the
+Chorus Pro clients run it on every call, see ``privacy_guard=``; for the ASAP of a PES flux, see
+:func:`demat_sdk.helios.guard.check_asap_privacy`):
 
 * a NIR (social-security number) whose key is valid;
 * the name of a patient, from a list the caller gives (first and last name together, in either
@@ -58,7 +60,7 @@ DEFAULT_MEDICAL_TERMS: tuple[str, ...] = (
 """Words that describe a patient's health rather than a billed service. "Maladie" is left out on
 purpose: "caisse primaire d'assurance maladie" is a debtor's name, not patient data."""
 
-FindingKind = Literal["nir", "patient_name", "medical_term"]
+FindingKind = Literal["nir", "patient_name", "medical_term", "patient_file"]
 
 _NIR_IN_TEXT = re.compile(
     r"(?<![0-9A-Za-z])[12378] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2}(?![0-9A-Za-z])"
@@ -72,7 +74,9 @@ class PrivacyFinding:
     Attributes:
         path: where it was found: a JSON path (``lignePoste.0.lignePosteDenomination``) or an
             element path (``Invoice/InvoiceLine/Item/Name``).
-        kind: ``nir``, ``patient_name`` or ``medical_term``.
+        kind: ``nir``, ``patient_name``, ``medical_term``, or ``patient_file`` for a whole
+            patient document (a patient ASAP bound for Chorus Pro, see
+            :mod:`demat_sdk.helios.guard`).
         detail: what was recognised, without the value itself (``"a NIR with a valid key"``,
             ``"the medical term 'dialyse'"``, ``"the name of patient #3 of the list"``).
     """

@@ -12,7 +12,10 @@ keep the invoice alive:
   due): the rejet is definitive and forces a credit note and a new invoice.
 
 :func:`advise_status` turns a categorised reason into the recommended status with an explanation a
-clerk can read; :func:`classify_motif` guesses the category of a free-text motif.
+clerk can read; :func:`classify_motif` guesses the category of a free-text motif;
+:func:`choices` says what an actor may do with an invoice in its current status (from the
+lifecycle table of :mod:`demat_sdk.chorus.lifecycle`), each choice explained in French and tied
+to the problems the doctrine answers with it.
 """
 
 from __future__ import annotations
@@ -22,8 +25,17 @@ from dataclasses import dataclass
 
 from demat_sdk._text import fold_words
 from demat_sdk.chorus.enums import StatutFacture
+from demat_sdk.chorus.lifecycle import Actor, transitions_from
 
-__all__ = ["Advice", "DoctrineWarning", "MotifCategorie", "advise_status", "classify_motif"]
+__all__ = [
+    "Advice",
+    "Choice",
+    "DoctrineWarning",
+    "MotifCategorie",
+    "advise_status",
+    "choices",
+    "classify_motif",
+]
 
 
 class DoctrineWarning(UserWarning):
@@ -174,3 +186,92 @@ def classify_motif(motif: str) -> MotifCategorie | None:
         if any(keyword in text for keyword in keywords):
             return categorie
     return None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A status an actor may give an invoice now.
+
+    Attributes:
+        statut: the status it would take.
+        operation: the Chorus Pro operation that gives it (``traiterFactureRecue``…).
+        motif_obligatoire: the status needs a motif the supplier will read.
+        libelle: what choosing it means, in French, for the clerk.
+        pour: the problems the doctrine answers with this status (empty for the statuses of
+            the normal course: service fait, mandatement…).
+    """
+
+    statut: StatutFacture
+    operation: str
+    motif_obligatoire: bool
+    libelle: str
+    pour: tuple[MotifCategorie, ...] = ()
+
+
+S = StatutFacture
+_LIBELLES: dict[StatutFacture, str] = {
+    S.MISE_A_DISPOSITION: "Accuser réception : la facture reste à traiter.",
+    S.SUSPENDUE: "Suspendre : une pièce ou une information manque ; le fournisseur complète la "
+    "facture, qui revient au statut COMPLETEE.",
+    S.A_RECYCLER: "Mettre à recycler : l'acheminement est erroné (destinataire, code service, "
+    "engagement juridique) ; le fournisseur réadresse la même facture.",
+    S.REJETEE: "Rejeter : définitif ; le fournisseur devra émettre un avoir et une nouvelle "
+    "facture.",
+    S.SERVICE_FAIT: "Constater le service fait.",
+    S.MANDATEE: "Indiquer le mandatement (avec le numéro du mandat).",
+    S.MISE_A_DISPOSITION_COMPTABLE: "Indiquer la mise à disposition du comptable.",
+    S.COMPTABILISEE: "Indiquer la comptabilisation.",
+    S.MISE_EN_PAIEMENT: "Indiquer la mise en paiement.",
+    S.COMPLETEE: "Compléter la facture suspendue (pièce jointe ou commentaire).",
+    S.A_VALIDER_1: "Désigner le bon valideur.",
+    S.VALIDEE_1: "Valider la facture.",
+    S.VALIDEE_2: "Valider la facture.",
+    S.REFUSEE_1: "Refuser la facture (définitif).",
+    S.REFUSEE_2: "Refuser la facture (définitif).",
+    S.ERREUR_FOURNISSEUR_SUR_VALIDEUR: "Signaler que la facture ne relève pas de ce valideur.",
+}
+_LIBELLES_BY_OPERATION = {
+    "recyclerFacture": "Recycler : réadresser la facture (destinataire, code service, "
+    "engagement juridique) sans en émettre une nouvelle.",
+    "soumettreFacture": "Soumettre la facture lue par Chorus Pro, après l'avoir vérifiée.",
+}
+
+
+def choices(
+    statut: StatutFacture | str,
+    *,
+    actor: Actor = Actor.RECIPIENT,
+    mise_en_paiement_remontee: bool = True,
+) -> tuple[Choice, ...]:
+    """What ``actor`` may do with an invoice in ``statut``, each choice explained.
+
+    The choices are the moves of the lifecycle table for that actor (the recipient by
+    default), in its order; the statuses Chorus Pro or the accountant set by themselves are
+    not choices. ``mise_en_paiement_remontee=False`` is for a recipient whose directory entry
+    says it does not report the mise en paiement.
+    """
+    current = StatutFacture(statut)
+    found: list[Choice] = []
+    for transition in transitions_from(current, actor):
+        if transition.operation is None:
+            continue
+        if transition.target is S.MISE_EN_PAIEMENT and not mise_en_paiement_remontee:
+            continue
+        libelle = _LIBELLES_BY_OPERATION.get(transition.operation) or _LIBELLES.get(
+            transition.target, transition.target.value
+        )
+        pour = tuple(
+            categorie
+            for categorie, (recommended, _, _) in _ADVICE.items()
+            if recommended is transition.target
+        )
+        found.append(
+            Choice(
+                statut=transition.target,
+                operation=transition.operation,
+                motif_obligatoire=transition.motif_required,
+                libelle=libelle,
+                pour=pour,
+            )
+        )
+    return tuple(found)

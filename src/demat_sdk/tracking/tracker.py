@@ -1,7 +1,10 @@
 """Follow-up of what the hospital sent: states over time, what is stuck, support requests.
 
 :class:`Tracker` keeps, in one SQLite file, every invoice deposited in Chorus Pro and every ASAP
-sent through Hélios, with each state observed since. :meth:`Tracker.stalled` lists what needs a
+sent through Hélios, with each state observed since. What was sent is recorded from what the
+hospital holds: a ``soumettreFacture`` request and its receipt (:meth:`Tracker.record_soumission`),
+a deposited flux and its receipt (:meth:`Tracker.record_flux`), a PES flux whose titres carry ASAP
+for Chorus Pro (:meth:`Tracker.record_asap`). :meth:`Tracker.stalled` lists what needs a
 human: an ASAP that never reached Chorus Pro, an invoice never downloaded by its recipient, an
 invoice left suspended or to recycle beyond the allowed delay. :func:`sollicitation` writes the
 text of the support request, with the identifiers support needs.
@@ -9,6 +12,7 @@ text of the support request, with the identifiers support needs.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -19,6 +23,23 @@ from typing import Any, Protocol
 from typing_extensions import Self
 
 from demat_sdk.chorus.enums import StatutFacture
+from demat_sdk.chorus.files import FileInput
+from demat_sdk.chorus.models.factures_emission import (
+    SoumettreFactureDestinataire,
+    SoumettreFactureMontantTotal,
+    SoumettreFactureParam,
+    SoumettreFactureReferences,
+    WsRetourDeposerFluxFacture,
+    WsRetourSoumettreFacture,
+)
+from demat_sdk.errors import InvalidRequestError
+from demat_sdk.pes.models.enveloppe import PesAller
+from demat_sdk.preflight.documents import (
+    OutgoingInvoice,
+    invoice_of_soumission,
+    invoices_in_flux,
+    invoices_of_pes,
+)
 from demat_sdk.tracking.records import (
     Observation,
     SentItem,
@@ -143,6 +164,139 @@ class Tracker:
                 (kind.value, numero_facture, siret_destinataire),
             ).fetchone()
         return self._item(row)
+
+    def record_soumission(
+        self,
+        receipt: WsRetourSoumettreFacture,
+        facture: SoumettreFactureParam | None = None,
+        *,
+        numero_facture_saisi: str | None = None,
+        destinataire: SoumettreFactureDestinataire | None = None,
+        references: SoumettreFactureReferences | None = None,
+        montant_total: SoumettreFactureMontantTotal | None = None,
+        sent_at: datetime | None = None,
+    ) -> SentItem:
+        """Record an invoice sent with ``soumettreFacture``, and the state its receipt gives.
+
+        Args:
+            receipt: what ``client.factures.soumettre(...)`` returned.
+            facture: the request sent, or its parts (``destinataire``, ``references``…) as
+                given to ``soumettre``.
+            numero_facture_saisi: see ``facture``.
+            destinataire: see ``facture``.
+            references: see ``facture``.
+            montant_total: see ``facture``.
+            sent_at: when it was sent (now by default).
+
+        Raises:
+            InvalidRequestError: no invoice number (neither in the request nor in the receipt)
+                or no recipient SIRET.
+        """
+        invoice = invoice_of_soumission(
+            facture,
+            numero_facture_saisi=numero_facture_saisi,
+            destinataire=destinataire,
+            references=references,
+            montant_total=montant_total,
+        )
+        if invoice.numero_facture is None and receipt.numero_facture:
+            invoice = dataclasses.replace(invoice, numero_facture=receipt.numero_facture)
+        when = sent_at or self._clock()
+        (item,) = self._record_invoices(SentKind.FACTURE_CHORUS, [invoice], when)
+        if receipt.identifiant_facture_cpp is not None or receipt.statut_facture is not None:
+            item = self.observe(
+                item.id,
+                Observation(when, receipt.statut_facture, receipt.identifiant_facture_cpp),
+            )
+        return item
+
+    def record_flux(
+        self,
+        receipt: WsRetourDeposerFluxFacture,
+        fichier: FileInput,
+        *,
+        nom_fichier: str | None = None,
+        sent_at: datetime | None = None,
+    ) -> list[SentItem]:
+        """Record each invoice of a flux deposited with ``deposerFluxFacture``.
+
+        Args:
+            receipt: what ``client.factures.deposer_flux(...)`` returned (its
+                ``numero_flux_depot`` is kept with each invoice).
+            fichier: the flux deposited (UBL, CII, or a ``.tar.gz`` of them), bytes or path.
+            nom_fichier: its name, for the messages.
+            sent_at: when it was sent (now by default).
+
+        Raises:
+            InvalidRequestError: the flux cannot be read, or an invoice has no number or no
+                recipient SIRET; nothing is recorded then.
+        """
+        invoices = invoices_in_flux(fichier, nom_fichier=nom_fichier)
+        return self._record_invoices(
+            SentKind.FACTURE_CHORUS,
+            invoices,
+            sent_at or self._clock(),
+            numero_flux_depot=receipt.numero_flux_depot,
+        )
+
+    def record_asap(self, pes: PesAller, *, sent_at: datetime | None = None) -> list[SentItem]:
+        """Record each ASAP a PES flux sends through Chorus Pro (titres of ``Edition`` 02, 03).
+
+        Each item keeps the flux's ``NomFic`` and the titre's ``exercice/bordereau/titre``.
+
+        Args:
+            pes: the flux sent to Hélios.
+            sent_at: when it was sent (now by default).
+
+        Raises:
+            InvalidRequestError: a titre has no ``NumeroFacture`` or no debtor SIRET; nothing is
+                recorded then.
+        """
+        return self._record_invoices(
+            SentKind.ASAP_HELIOS,
+            invoices_of_pes(pes),
+            sent_at or self._clock(),
+            nom_fic=pes.enveloppe.nom_fichier,
+        )
+
+    def _record_invoices(
+        self,
+        kind: SentKind,
+        invoices: list[OutgoingInvoice],
+        sent_at: datetime,
+        *,
+        numero_flux_depot: str | None = None,
+        nom_fic: str | None = None,
+    ) -> list[SentItem]:
+        for invoice in invoices:
+            missing = [
+                name
+                for name, value in (
+                    ("numero_facture", invoice.numero_facture),
+                    ("siret_destinataire", invoice.siret_destinataire),
+                )
+                if not value
+            ]
+            if missing:
+                raise InvalidRequestError(
+                    f"{invoice.where}: cannot be followed without {' and '.join(missing)}",
+                    field=missing[0],
+                )
+        return [
+            self.record(
+                kind,
+                numero_facture=invoice.numero_facture or "",
+                siret_destinataire=invoice.siret_destinataire or "",
+                code_service=invoice.code_service,
+                numero_engagement=invoice.numero_engagement,
+                montant_ttc=None if invoice.montant_ttc is None else str(invoice.montant_ttc),
+                numero_flux_depot=numero_flux_depot,
+                nom_fic=nom_fic,
+                titre=invoice.titre,
+                sent_at=sent_at,
+            )
+            for invoice in invoices
+        ]
 
     def observe(self, item_id: int, observation: Observation) -> SentItem:
         """Add a state seen for an item; a state identical to the last one is not repeated."""

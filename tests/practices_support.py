@@ -1,0 +1,300 @@
+"""Shared by the tests of the good practices: the emulator's world as a directory export, ASAP."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from demat_sdk import pes
+from demat_sdk.directory import Directory
+from demat_sdk.testing import FakeChorusPro
+
+SIRET_CH = "26380000500005"
+JOUR = dt.date(2026, 1, 5)
+
+_STRUCTURES = (
+    "Identifiant",
+    "RaisonSociale",
+    "GestionStatutMiseEnPaiement",
+    "GestionEngagement",
+    "GestionService",
+    "GestionServiceEngagement",
+    "StructureActive",
+)
+_SERVICES = ("Identifiant", "Code", "Nom", "GestionEGMT", "ServiceActif")
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def export_world(fake: FakeChorusPro, folder: Path) -> tuple[Path, Path]:
+    """The emulator's public structures and services, written as the Chorus Pro export."""
+    folder.mkdir(parents=True, exist_ok=True)
+    structures_path, services_path = folder / "structures.csv", folder / "services.csv"
+    public = [s for s in fake.state.directory.structures.values() if s.is_public]
+    with structures_path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, delimiter=";")
+        writer.writerow(_STRUCTURES)
+        for s in public:
+            writer.writerow(
+                [
+                    s.identifiant,
+                    s.designation,
+                    _flag(not s.statut_mise_en_paiement_nest_pas_remonte),
+                    _flag(s.numero_ej_doit_etre_renseigne),
+                    _flag(s.code_service_doit_etre_renseigne),
+                    _flag(s.gestion_numero_ej_ou_code_service),
+                    _flag(s.active),
+                ]
+            )
+    with services_path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, delimiter=";")
+        writer.writerow(_SERVICES)
+        for s in public:
+            for service in s.services.values():
+                writer.writerow(
+                    [
+                        s.identifiant,
+                        service.code_service,
+                        service.libelle_service,
+                        _flag(service.numero_engagement),
+                        _flag(service.actif),
+                    ]
+                )
+    return structures_path, services_path
+
+
+def directory_of(fake: FakeChorusPro, folder: Path) -> Directory:
+    """An offline directory holding the emulator's world."""
+    directory = Directory.open()
+    directory.import_export(*export_world(fake, folder))
+    return directory
+
+
+# --- PES flux with ASAP -------------------------------------------------------------------------
+
+
+def adresse(voie: str, code_postal: str, ville: str) -> pes.Adresse:
+    """A main address in France."""
+    return pes.Adresse(
+        type=pes.TypeAdresse.PRINCIPALE,
+        voie=voie,
+        code_postal=code_postal,
+        ville=ville,
+        non_resident=False,
+    )
+
+
+def _adresse_facture(voie: str | None, code_postal: str, ville: str) -> pes.AdresseFacture:
+    return pes.AdresseFacture(
+        type=pes.TypeAdresse.PRINCIPALE,
+        voie=voie,
+        code_postal=code_postal,
+        ville=ville,
+        non_resident=False,
+    )
+
+
+def asap_document(
+    numero_facture: str,
+    siret_debiteur: str,
+    *,
+    objet: str = "Mise à disposition de personnel",
+    type_facture: pes.TypeFacture = pes.TypeFacture.ASAP,
+    bordereau: int = 119,
+    titre: int = 5521,
+) -> pes.PesAller:
+    """The ASAP document (a PES_Facture) of a titre to a public debtor."""
+    public = pes.CategorieTiers.ETAT_ETABLISSEMENT_PUBLIC_NATIONAL
+    return pes.PesAller(
+        enveloppe=pes.Enveloppe(
+            nom_fichier=f"ASAP_{SIRET_CH}_{bordereau}_{titre}",
+            emetteur=pes.Emetteur(sigle="GEF", adresse="GEF 1"),
+        ),
+        en_tete=en_tete(),
+        facture=pes.PesFacture(
+            version=2,
+            annee=JOUR.year,
+            type=type_facture,
+            date=JOUR,
+            emetteur=pes.TiersEmetteur(
+                identifiant=SIRET_CH,
+                categorie=pes.CategorieTiers.ETABLISSEMENT_PUBLIC_SANTE,
+                nature_juridique=pes.NatureJuridique.COLLECTIVITE_TERRITORIALE,
+                type=pes.TypeTiers.EMETTEUR,
+                nom="CENTRE HOSPITALIER EXEMPLE",
+                adresse=_adresse_facture("1 AVENUE DE L HOPITAL", "38000", "GRENOBLE"),
+                informations=pes.InformationsEmetteur(reference_banque_de_france="3800000000000"),
+                signataire=pes.Signataire(nom="DUPONT", prenom="JEAN", role="DIRECTEUR"),
+            ),
+            tiers=[
+                pes.TiersFacture(
+                    type=pes.TypeTiers.DESTINATAIRE_PAIEMENT,
+                    nom="CENTRE D'ENCAISSEMENT",
+                    complement_nom="DES FINANCES PUBLIQUES",
+                    categorie=public,
+                    nature_juridique=pes.NatureJuridique.ETAT,
+                    adresse=_adresse_facture(None, "35908", "RENNES CEDEX 9"),
+                ),
+                pes.TiersFacture(
+                    type=pes.TypeTiers.COMPTABLE_EMETTEUR,
+                    nom="SGC GRENOBLE",
+                    categorie=public,
+                    nature_juridique=pes.NatureJuridique.ETAT,
+                    adresse=_adresse_facture("10 RUE DU TRESOR", "38000", "GRENOBLE"),
+                ),
+            ],
+            factures=[
+                pes.FactureIndividuelle(
+                    date_emission=JOUR,
+                    numero_facture=numero_facture,
+                    debiteur=pes.TiersFacture(
+                        type=pes.TypeTiers.DEBITEUR_PRINCIPAL,
+                        nom="DEBITEUR PUBLIC",
+                        categorie=pes.CategorieTiers.COMMUNE,
+                        nature_juridique=pes.NatureJuridique.COLLECTIVITE_TERRITORIALE,
+                        adresse=_adresse_facture("PLACE DE LA MAIRIE", "38100", "EXEMPLEVILLE"),
+                        identifiant=siret_debiteur,
+                    ),
+                    objet=objet,
+                    lignes=[
+                        pes.LigneFacture(
+                            date=JOUR,
+                            libelle=objet,
+                            quantite=Decimal("1"),
+                            montant_unitaire=Decimal("2500.00"),
+                            montant_ht=Decimal("2500.00"),
+                            taux_tva=Decimal("0"),
+                            montant_tva=Decimal("0"),
+                            montant_ttc=Decimal("2500.00"),
+                            ordre=1,
+                        )
+                    ],
+                    total=pes.TotalAPayer(
+                        montant_ht=Decimal("2500.00"),
+                        montant_tva=Decimal("0"),
+                        montant_ttc=Decimal("2500.00"),
+                    ),
+                    titre=pes.ReferenceTitre(
+                        exercice=JOUR.year,
+                        numero_bordereau=bordereau,
+                        numero_titre=titre,
+                        numero_ligne=1,
+                    ),
+                    talon_optique=pes.TalonOptique(ligne1="0" * 58, ligne2="0" * 58),
+                    modalites_reglement="Paiement par virement au SGC",
+                    mode_recouvrement=True,
+                    conditions_generales="Conditions générales du CH",
+                )
+            ],
+            nomenclatures=pes.Nomenclatures(),
+        ),
+    )
+
+
+def en_tete() -> pes.EnTetePES:
+    return pes.EnTetePES(
+        date_emission=JOUR,
+        code_poste="038011",
+        siret=SIRET_CH,
+        finess_juridique="380780080",
+        code_collectivite="123",
+        code_budget="00",
+        nomenclature=pes.Nomenclature.M21,
+    )
+
+
+def asap_titre(
+    numero: int,
+    numero_facture: str,
+    siret_debiteur: str,
+    *,
+    code_service: str | None = None,
+    numero_engagement: str | None = None,
+    edition: pes.Edition = pes.Edition.ASAP_CPP,
+    objet: str = "Mise à disposition de personnel",
+    id_asap: str | None = None,
+) -> pes.Titre:
+    """A titre to a public debtor whose ASAP is the PJ ``id_asap``."""
+    return pes.Titre(
+        numero=numero,
+        type=pes.TypeTitre.ORDINAIRE,
+        nature=pes.NatureTitre.FONCTIONNEMENT,
+        edition=edition,
+        objet=objet,
+        pj_refs=(
+            [
+                pes.PJRef(
+                    support=pes.Support.ELECTRONIQUE, id_unique=id_asap, type=pes.TypePJ.PES_FACTURE
+                )
+            ]
+            if id_asap
+            else []
+        ),
+        numero_facture=numero_facture,
+        code_service_chorus=code_service,
+        numero_engagement=numero_engagement,
+        lignes=[
+            pes.LigneTitre(
+                code_produit_local="MAD1",
+                nature_comptable=70841,
+                majorable=False,
+                tva_intracommunautaire=False,
+                montant_ht=Decimal("2500.00"),
+                montant_tva=Decimal("100.00"),
+                tiers=[
+                    pes.TiersRecette(
+                        identifiant=siret_debiteur,
+                        nature_identifiant=pes.NatureIdentifiantTiers.SIRET,
+                        categorie=pes.CategorieTiers.COMMUNE,
+                        nature_juridique=pes.NatureJuridique.COLLECTIVITE_TERRITORIALE,
+                        type=pes.TypeTiers.DEBITEUR_PRINCIPAL,
+                        nom="DEBITEUR PUBLIC",
+                        adresse=adresse("PLACE DE LA MAIRIE", "38100", "EXEMPLEVILLE"),
+                    )
+                ],
+            )
+        ],
+    )
+
+
+def recette_flux(
+    titres: list[pes.Titre],
+    pieces: list[pes.PieceJustificative] = (),  # type: ignore[assignment]
+    *,
+    nom_fichier: str = "PESREC_26380000500005_2026_119",
+    bordereau: int = 119,
+) -> pes.PesAller:
+    """A PES recette flux of one bordereau holding ``titres``, and their PJ."""
+    return pes.PesAller(
+        enveloppe=pes.Enveloppe(
+            nom_fichier=nom_fichier, emetteur=pes.Emetteur(sigle="GEF", adresse="GEF 1")
+        ),
+        en_tete=en_tete(),
+        recette=pes.RecetteAller(
+            bordereaux=[
+                pes.BordereauRecette(
+                    exercice=JOUR.year,
+                    numero=bordereau,
+                    date_emission=JOUR,
+                    type=pes.TypeBordereauRecette.ORDINAIRE,
+                    titres=titres,
+                )
+            ]
+        ),
+        pj=pes.PesPJ(pieces_justificatives=list(pieces)) if pieces else None,
+    )
+
+
+def asap_pj(id_unique: str, document: pes.PesAller | bytes) -> pes.PieceJustificative:
+    """The PJ carrying an ASAP document."""
+    return pes.PieceJustificative(
+        contenu=document,
+        id_unique=id_unique,
+        nom=f"{id_unique}.xml",
+        type=pes.TypePJ.PES_FACTURE,
+        description="ASAP",
+    )
