@@ -153,7 +153,9 @@ class PisteAuth(httpx.Auth):
             with self._thread_lock:
                 token = self._valid_token()
                 if token is None:
-                    token = self._store_token((yield self._token_request()))
+                    answer = yield self._token_request()
+                    answer.read()  # a streamed answer (real HTTP)
+                    token = self._store_token(answer)
                     fetched_here = True
         self._authorize(request, token)
         response = yield request
@@ -164,7 +166,9 @@ class PisteAuth(httpx.Auth):
                 self._token = None
             fresh = self._valid_token()
             if fresh is None:
-                fresh = self._store_token((yield self._token_request()))
+                answer = yield self._token_request()
+                answer.read()  # a streamed answer (real HTTP)
+                fresh = self._store_token(answer)
         self._authorize(request, fresh)
         yield request
 
@@ -180,7 +184,9 @@ class PisteAuth(httpx.Auth):
             async with self._task_lock:
                 token = self._valid_token()
                 if token is None:
-                    token = self._store_token((yield self._token_request()))
+                    answer = yield self._token_request()
+                    await answer.aread()  # a streamed answer (real HTTP)
+                    token = self._store_token(answer)
                     fetched_here = True
         self._authorize(request, token)
         response = yield request
@@ -191,7 +197,9 @@ class PisteAuth(httpx.Auth):
                 self._token = None
             fresh = self._valid_token()
             if fresh is None:
-                fresh = self._store_token((yield self._token_request()))
+                answer = yield self._token_request()
+                await answer.aread()  # a streamed answer (real HTTP)
+                fresh = self._store_token(answer)
         self._authorize(request, fresh)
         yield request
 

@@ -218,6 +218,11 @@ class Journal:
         """Declare how submissions of ``kind`` are sent and reconciled."""
         self._handlers[kind] = handler
 
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds with a registered handler, sorted."""
+        return tuple(sorted(self._handlers))
+
     def handler(self, kind: str) -> Handler:
         """The handler registered for ``kind``.
 
