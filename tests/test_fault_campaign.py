@@ -72,7 +72,7 @@ SERVICE_FAIT = 300
 MANDATEE = 150
 FAULT_RATE = 0.20
 CRASH_RATE = 0.01  # at each of the three points
-READ_TIMEOUT = 0.15  # seconds: a time-out after commit holds the answer longer than this
+READ_TIMEOUT = 0.1  # seconds: a time-out after commit holds the answer longer than this
 ROUND_SECONDS = 3_700  # emulator time between rounds: flux integrate, tokens expire (3,600 s)
 INTEGRATION_DELAY = timedelta(minutes=30)
 MAX_ROUNDS = 40
@@ -411,7 +411,7 @@ def test_fault_campaign_nothing_lost_nothing_sent_twice(tmp_path: Path) -> None:
         rate = 1 - (1 - FAULT_RATE) ** (1 / len(FAULT_KINDS))
         options: dict[str, Any] = {"probability": rate}
         if kind == "timeout_after_commit":
-            options["delay"] = READ_TIMEOUT * 2
+            options["delay"] = READ_TIMEOUT * 1.5
         if kind == "rate_limited":
             options["retry_after"] = 1
         fake.faults.add(kind, **options)

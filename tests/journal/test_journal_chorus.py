@@ -277,15 +277,20 @@ def test_a_second_suspension_needs_its_own_idempotency_key(
     assert statuses(fake, invoice_id).count("SUSPENDUE") == 2
 
 
+@pytest.mark.parametrize("time_zones", ["database", "none"])
 def test_an_old_identical_status_is_not_mistaken_for_the_lost_one(
     fake: FakeChorusPro,
     supplier: JournaledChorus,
     recipient: JournaledChorus,
     invoice_id: int,
+    time_zones: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    if time_zones == "none":  # no time-zone database: Chorus Pro's local times read cautiously
+        monkeypatch.setattr("demat_sdk.journal.chorus._PARIS", None)
     recipient.submit(StatusChange(invoice_id, "SUSPENDUE", "evt-1", motif="PV manquant"))
     supplier.client.factures.completer(identifiant_facture_cpp=invoice_id, commentaire="PV joint")
-    fake.advance(3600)
+    fake.advance(3 * 3600)
     fake.faults.add("connection_reset", operation=TRAITER, times=1)
     second = StatusChange(invoice_id, "SUSPENDUE", "evt-2", motif="BL manquant")
     with pytest.raises(TransportError):

@@ -71,7 +71,7 @@ class AsyncJournal:
         await self.close()
 
     async def close(self) -> None:
-        """Close the store."""
+        """Close the store (that of the :class:`Journal` given, if one was)."""
         await anyio.to_thread.run_sync(self.journal.close)
 
     def register(self, kind: str, handler: AsyncHandler | Handler) -> None:

@@ -3,25 +3,15 @@
 Three kinds of submission, each with the key that makes it unique, what is kept to send it again
 after a crash, and how a lost answer is reconciled with Chorus Pro before anything is resent:
 
-========================  ============================  =========================================
-kind                      key                           reconciliation
-========================  ============================  =========================================
-``deposer_flux``          supplier, file name, digest   search each invoice of the flux by its
-                                                        number (``rechercherFactureParFournisseur``)
-                                                        : found → confirmed, with its flux number;
-                                                        none yet → undecided until
-                                                        ``integration_delay`` after the deposit
-                                                        (invoices appear only once the flux is
-                                                        integrated), then absent
-``soumettre``             supplier id, invoice number   search the invoice by its number: Chorus
-                                                        Pro creates it at once, so not found →
-                                                        absent
-``traiter_facture_recue`` invoice, new status,          read its history
-                          idempotency key               (``consulterHistoriqueFacture``): the
-                                                        current status, or a change to the new
-                                                        status since the attempt → confirmed;
-                                                        otherwise absent
-========================  ============================  =========================================
+* ``deposer_flux`` — key: supplier, file name, digest of the file. Reconciliation: each invoice
+  of the flux is searched by its number (``rechercherFactureParFournisseur``); found → confirmed,
+  with its flux number; none yet → undecided until ``integration_delay`` after the deposit
+  (invoices appear only once the flux is integrated), then absent.
+* ``soumettre`` — key: supplier id, invoice number. Reconciliation: the invoice is searched by
+  its number; Chorus Pro creates it at once, so not found → absent.
+* ``traiter_facture_recue`` — key: invoice, new status, idempotency key. Reconciliation: the
+  invoice's history (``consulterHistoriqueFacture``); its current status, or a change to the new
+  status since the attempt → confirmed; otherwise absent.
 
 Why resending a flux after ``integration_delay`` is safe even if the first deposit was only slow:
 Chorus Pro refuses, at integration, an invoice whose number its supplier already used; of two
@@ -83,9 +73,11 @@ DEFAULT_INTEGRATION_DELAY = timedelta(hours=1)
 
 Chorus Pro integrates a flux within minutes; an hour leaves a wide margin."""
 
-STATUS_DATE_MARGIN = timedelta(minutes=5)
-"""Tolerance when comparing a history date with the attempt: Chorus Pro writes minutes only,
-and the two clocks may differ a little."""
+STATUS_DATE_MARGIN = timedelta(minutes=2)
+"""Tolerance when comparing a history date with the attempt: Chorus Pro writes minutes only
+(truncated), and the two clocks may differ a little. An identical status given less than this
+before the attempt (a suspension, a completion and a second suspension within two minutes) would
+be taken for the lost one."""
 
 _SEARCH_PAGE = 100
 _HISTORY_PAGE = 100
@@ -484,7 +476,10 @@ def _as_aware(moment: datetime) -> datetime:
     if _PARIS is not None:
         return moment.replace(tzinfo=_PARIS)
     # Without the database, read it as UTC minus two hours: never later than the real instant
-    # (France is UTC+1 or UTC+2), so a change after the attempt is never missed.
+    # (France is UTC+1 or UTC+2), so an older identical status is never taken for the lost
+    # change. A change just after the attempt may then be missed: it is sent again, and Chorus
+    # Pro refuses to give an invoice the status it already has (the entry ends REJECTED, the
+    # status is not applied twice).
     return moment.replace(tzinfo=timezone.utc) - timedelta(hours=2)
 
 
