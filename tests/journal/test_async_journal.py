@@ -194,3 +194,22 @@ async def test_async_bulk_sends_each_flux_once_with_bounded_concurrency(
     deposited = [flux.nom_fichier for flux in fake.state.flux.records.values()]
     assert sorted(deposited) == sorted(f"ASYNC-{n:03}.xml" for n in range(20))
     await client.close()
+
+
+async def test_many_more_waiting_tasks_than_worker_threads_do_not_deadlock(
+    journal: AsyncJournal, remote: Remote
+) -> None:
+    remote.gate = anyio.Event()
+    states: list[str] = []
+
+    async def work() -> None:
+        states.append((await journal.submit("test.deposit", "F-6", b"x")).state.value)
+
+    with anyio.fail_after(10):
+        async with anyio.create_task_group() as group:
+            for _ in range(100):  # anyio lends 40 worker threads by default
+                group.start_soon(work)
+            await anyio.sleep(0.1)
+            remote.gate.set()
+    assert states == ["CONFIRMED"] * 100
+    assert list(remote.received) == ["F-6"]

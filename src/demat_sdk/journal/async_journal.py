@@ -33,6 +33,9 @@ __all__ = ["AsyncJournal"]
 
 Result = TypeVar("Result")
 
+_CLAIM_POLL = 0.01
+"""Seconds between two looks at an entry another task holds."""
+
 
 class AsyncJournal:
     """The journal on an asyncio event loop: the same rules, awaitable handlers.
@@ -124,7 +127,7 @@ class AsyncJournal:
         """Ask the remote side about one entry whose outcome is unknown; nothing is sent."""
         entry = await self.get(entry_id)
         handlers = {entry.kind: self.handler(entry.kind)}
-        return await _run_awaited(self.journal._reconcile_only_flow(entry_id), handlers)
+        return await _run_awaited(self.journal._reconcile_only_flow(entry), handlers)
 
 
 @dataclass
@@ -163,6 +166,9 @@ async def _run_awaited(
                 return done
             value, error = None, None
             step = advanced.step
+            if step.action == "wait":  # polled: a waiting task must not hold a worker thread
+                await anyio.sleep(_CLAIM_POLL)
+                continue
             handler = handlers[step.entry.kind]
             try:
                 if isinstance(handler, AsyncHandler):

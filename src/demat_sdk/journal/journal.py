@@ -26,17 +26,17 @@ asyncio event loop, with awaitable handlers (:class:`AsyncHandler`).
 
 How the two share one implementation: each operation is written once as a *flow*, a generator
 that does the bookkeeping (store reads and writes, the in-process claim on an entry) and yields
-a :class:`Step` whenever it needs the remote side (send, or reconcile). The blocking journal
-runs the flow and calls the handler in the same thread; the asyncio journal advances the flow in
-a worker thread and awaits the handler on the loop.
+a :class:`Step` whenever it needs the remote side (send, or reconcile) or must wait for an entry
+another task holds. The blocking journal runs the flow and calls the handler in the same thread
+(and waits on a condition); the asyncio journal advances the flow in a worker thread, awaits the
+handler on the loop (and waits by polling, never holding a worker thread).
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import threading
-from collections.abc import Awaitable, Callable, Generator, Iterable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -163,9 +163,12 @@ def payload_digest(payload: bytes | None) -> str:
 
 @dataclass(frozen=True)
 class Step:
-    """What a flow needs from the remote side: send this entry, or reconcile it (internal)."""
+    """What a flow needs from its driver (internal): send, reconcile, or wait for an entry.
 
-    action: Literal["send", "reconcile"]
+    ``wait``: another task of the process holds the entry; the flow tries again after it.
+    """
+
+    action: Literal["send", "reconcile", "wait"]
     entry: JournalEntry
 
 
@@ -280,7 +283,7 @@ class Journal:
                 ``UNKNOWN``; a business refusal is returned as ``REJECTED`` instead).
         """
         handlers = {kind: self.handler(kind)}
-        return _run_blocking(self._submit_flow(kind, key, payload, meta or {}), handlers)
+        return self._run(self._submit_flow(kind, key, payload, meta or {}), handlers)
 
     def resume(self, *, kinds: Iterable[str] | None = None) -> ResumeReport:
         """Finish or reconcile every entry a previous run left unsettled (after a crash…).
@@ -296,13 +299,13 @@ class Journal:
         """
         entries = self._resumable(kinds)
         handlers = {entry.kind: self.handler(entry.kind) for entry in entries}
-        return _run_blocking(self._resume_flow(entries), handlers)
+        return self._run(self._resume_flow(entries), handlers)
 
     def reconcile(self, entry_id: int) -> JournalEntry:
         """Ask the remote side about one entry whose outcome is unknown; nothing is sent."""
         entry = self.store.get(entry_id)
         handlers = {entry.kind: self.handler(entry.kind)}
-        return _run_blocking(self._reconcile_only_flow(entry_id), handlers)
+        return self._run(self._reconcile_only_flow(entry), handlers)
 
     # --- flows (shared with AsyncJournal) --------------------------------------------------
 
@@ -317,7 +320,8 @@ class Journal:
         entry, created = self.store.add(
             kind=kind, key=key, digest=digest, payload=payload, meta=meta, now=self._now()
         )
-        with self._claimed(entry.id):
+        yield from self._claim(entry)
+        try:
             entry = self.store.get(entry.id)  # another task may have changed it meanwhile
             if entry.digest != digest:
                 if entry.state not in _WITHOUT_EFFECT:
@@ -346,49 +350,54 @@ class Journal:
                         entry_id=entry.id,
                     )
             return (yield from self._send_flow(entry, raise_errors=True))
+        finally:
+            self._release(entry.id)
 
     def _resume_flow(self, entries: list[JournalEntry]) -> Flow[ResumeReport]:
-        sent: list[JournalEntry] = []
-        confirmed: list[JournalEntry] = []
-        rejected: list[JournalEntry] = []
-        undecided: list[JournalEntry] = []
-        failed: list[JournalEntry] = []
+        outcomes: dict[str, list[JournalEntry]] = {
+            "sent": [],
+            "confirmed": [],
+            "rejected": [],
+            "undecided": [],
+            "failed": [],
+        }
         for pending in entries:
-            with self._claimed(pending.id):
-                entry = self.store.get(pending.id)
-                if entry.state.is_settled:
-                    continue  # settled by another task since the list was read
-                if entry.state is not EntryState.NOT_SENT:
-                    entry = yield from self._reconcile_flow(entry)
-                    if entry.state is EntryState.CONFIRMED:
-                        confirmed.append(entry)
-                        continue
-                    if entry.state is EntryState.REJECTED:
-                        rejected.append(entry)
-                        continue
-                    if entry.state is not EntryState.NOT_SENT:
-                        undecided.append(entry)
-                        continue
-                entry = yield from self._send_flow(entry, raise_errors=False)
-            if entry.state is EntryState.CONFIRMED:
-                sent.append(entry)
-            elif entry.state is EntryState.REJECTED:
-                rejected.append(entry)
-            else:
-                failed.append(entry)
-        return ResumeReport(
-            sent=tuple(sent),
-            confirmed=tuple(confirmed),
-            rejected=tuple(rejected),
-            undecided=tuple(undecided),
-            failed=tuple(failed),
-        )
+            yield from self._claim(pending)
+            try:
+                outcome = yield from self._resume_one_flow(self.store.get(pending.id))
+            finally:
+                self._release(pending.id)
+            if outcome is not None:
+                outcomes[outcome[0]].append(outcome[1])
+        return ResumeReport(**{name: tuple(found) for name, found in outcomes.items()})
 
-    def _reconcile_only_flow(self, entry_id: int) -> Flow[JournalEntry]:
-        with self._claimed(entry_id):
-            entry = self.store.get(entry_id)
+    def _resume_one_flow(self, entry: JournalEntry) -> Flow[tuple[str, JournalEntry] | None]:
+        """Finish one claimed entry; where it goes in the :class:`ResumeReport`."""
+        if entry.state.is_settled:
+            return None  # settled by another task since the list was read
+        if entry.state is not EntryState.NOT_SENT:
+            entry = yield from self._reconcile_flow(entry)
+            if entry.state is EntryState.CONFIRMED:
+                return "confirmed", entry
+            if entry.state is EntryState.REJECTED:
+                return "rejected", entry
+            if entry.state is not EntryState.NOT_SENT:
+                return "undecided", entry
+        entry = yield from self._send_flow(entry, raise_errors=False)
+        if entry.state is EntryState.CONFIRMED:
+            return "sent", entry
+        if entry.state is EntryState.REJECTED:
+            return "rejected", entry
+        return "failed", entry
+
+    def _reconcile_only_flow(self, entry: JournalEntry) -> Flow[JournalEntry]:
+        yield from self._claim(entry)
+        try:
+            entry = self.store.get(entry.id)
             if entry.state in (EntryState.PENDING, EntryState.UNKNOWN):
                 entry = yield from self._reconcile_flow(entry)
+        finally:
+            self._release(entry.id)
         return entry
 
     def _send_flow(self, entry: JournalEntry, *, raise_errors: bool) -> Flow[JournalEntry]:
@@ -456,19 +465,45 @@ class Journal:
 
     # --- internals ---------------------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def _claimed(self, entry_id: int) -> Iterator[None]:
-        """Hold the entry for this task: another task of the process waits for its turn."""
+    def _claim(self, entry: JournalEntry) -> Flow[None]:
+        """Take the entry for this task; while another task of the process holds it, wait."""
+        while True:
+            with self._free:
+                if entry.id not in self._in_flight:
+                    self._in_flight.add(entry.id)
+                    return
+            yield Step("wait", entry)  # the driver waits, in its own way, then we try again
+
+    def _release(self, entry_id: int) -> None:
+        with self._free:
+            self._in_flight.discard(entry_id)
+            self._free.notify_all()
+
+    def _wait_until_free(self, entry_id: int) -> None:
+        """Block until no task of the process holds the entry (the blocking driver's wait)."""
         with self._free:
             while entry_id in self._in_flight:
                 self._free.wait()
-            self._in_flight.add(entry_id)
-        try:
-            yield
-        finally:
-            with self._free:
-                self._in_flight.discard(entry_id)
-                self._free.notify_all()
+
+    def _run(self, flow: Flow[Result], handlers: Mapping[str, Handler]) -> Result:
+        """Run a flow in this thread, calling the handlers directly."""
+        value: Any = None
+        error: BaseException | None = None
+        while True:
+            try:
+                step = flow.send(value) if error is None else flow.throw(error)
+            except StopIteration as stop:
+                done: Result = stop.value
+                return done
+            value, error = None, None
+            if step.action == "wait":
+                self._wait_until_free(step.entry.id)
+                continue
+            handler = handlers[step.entry.kind]
+            try:
+                value = (handler.send if step.action == "send" else handler.reconcile)(step.entry)
+            except BaseException as exc:  # noqa: BLE001 - thrown into the flow, which decides
+                error = exc
 
     def _save(self, entry: JournalEntry, **changes: Any) -> JournalEntry:
         return self.store.save(replace(entry, updated_at=self._now(), **changes))
@@ -490,24 +525,6 @@ def registered(handlers: Mapping[str, Registered], kind: str) -> Registered:
     except KeyError:
         known = ", ".join(sorted(handlers)) or "none"
         raise LookupError(f"no handler registered for {kind!r} (registered: {known})") from None
-
-
-def _run_blocking(flow: Flow[Result], handlers: Mapping[str, Handler]) -> Result:
-    """Run a flow in this thread, calling the handlers directly."""
-    value: Any = None
-    error: BaseException | None = None
-    while True:
-        try:
-            step = flow.send(value) if error is None else flow.throw(error)
-        except StopIteration as stop:
-            done: Result = stop.value
-            return done
-        value, error = None, None
-        handler = handlers[step.entry.kind]
-        try:
-            value = (handler.send if step.action == "send" else handler.reconcile)(step.entry)
-        except BaseException as exc:  # noqa: BLE001 - thrown into the flow, which decides
-            error = exc
 
 
 def _describe(error: BaseException) -> str:
