@@ -277,17 +277,12 @@ def test_a_second_suspension_needs_its_own_idempotency_key(
     assert statuses(fake, invoice_id).count("SUSPENDUE") == 2
 
 
-@pytest.mark.parametrize("time_zones", ["database", "none"])
 def test_an_old_identical_status_is_not_mistaken_for_the_lost_one(
     fake: FakeChorusPro,
     supplier: JournaledChorus,
     recipient: JournaledChorus,
     invoice_id: int,
-    time_zones: str,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    if time_zones == "none":  # no time-zone database: Chorus Pro's local times read cautiously
-        monkeypatch.setattr("demat_sdk.journal.chorus._PARIS", None)
     recipient.submit(StatusChange(invoice_id, "SUSPENDUE", "evt-1", motif="PV manquant"))
     supplier.client.factures.completer(identifiant_facture_cpp=invoice_id, commentaire="PV joint")
     fake.advance(3 * 3600)
@@ -398,3 +393,24 @@ def test_a_connect_error_is_sent_again_without_asking(
     entry = supplier.submit(flux_deposit(fake, "NS-1"))
     assert entry.state is EntryState.CONFIRMED
     assert entry.attempts == 2
+
+
+@pytest.mark.parametrize(
+    ("local", "hours"),
+    [
+        ("2026-01-05T09:00", 1),
+        ("2026-03-29T01:59", 1),  # the last Sunday of March: summer time from 02:00
+        ("2026-03-29T03:00", 2),
+        ("2026-07-14T12:00", 2),
+        ("2026-10-25T02:30", 2),  # the repeated hour: summer time taken
+        ("2026-10-25T03:00", 1),
+        ("2025-10-26T03:00", 1),
+        ("2025-10-25T23:00", 2),
+    ],
+)
+def test_french_local_times_get_their_utc_offset(local: str, hours: int) -> None:
+    from datetime import datetime
+
+    from demat_sdk.journal.chorus import french_utc_offset
+
+    assert french_utc_offset(datetime.fromisoformat(local)) == timedelta(hours=hours)

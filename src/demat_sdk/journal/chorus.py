@@ -27,9 +27,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, timezone
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from demat_sdk.chorus.client import AsyncChorusPro, ChorusPro
 from demat_sdk.chorus.doctrine import MotifCategorie
@@ -65,6 +64,7 @@ __all__ = [
     "StatusChange",
     "async_chorus_handlers",
     "chorus_handlers",
+    "french_utc_offset",
     "prepare",
 ]
 
@@ -459,28 +459,30 @@ def _parse_time(text: str) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
-def _french_time() -> tzinfo | None:
-    try:
-        return ZoneInfo("Europe/Paris")
-    except ZoneInfoNotFoundError:  # no time-zone database on this machine
-        return None
+def french_utc_offset(local: datetime) -> timedelta:
+    """The UTC offset of a French local time: +1 h, or +2 h in summer time.
+
+    The European rule (in force since 1996): summer time from the last Sunday of March, when
+    clocks jump from 02:00 to 03:00, to the last Sunday of October at 03:00, local times.
+    Computed, so that no time-zone database is needed; in the hour repeated in October, the
+    summer offset is taken.
+    """
+    start = _last_sunday(local.year, 3).replace(hour=3)
+    end = _last_sunday(local.year, 10).replace(hour=3)
+    summer = start <= local.replace(tzinfo=None) < end
+    return timedelta(hours=2 if summer else 1)
 
 
-_PARIS = _french_time()
+def _last_sunday(year: int, month: int) -> datetime:
+    last = datetime(year, month, 31)  # March and October have 31 days
+    return last - timedelta(days=(last.weekday() + 1) % 7)
 
 
 def _as_aware(moment: datetime) -> datetime:
     """A Chorus Pro date: without an offset, it is French local time."""
     if moment.tzinfo is not None:
         return moment
-    if _PARIS is not None:
-        return moment.replace(tzinfo=_PARIS)
-    # Without the database, read it as UTC minus two hours: never later than the real instant
-    # (France is UTC+1 or UTC+2), so an older identical status is never taken for the lost
-    # change. A change just after the attempt may then be missed: it is sent again, and Chorus
-    # Pro refuses to give an invoice the status it already has (the entry ends REJECTED, the
-    # status is not applied twice).
-    return moment.replace(tzinfo=timezone.utc) - timedelta(hours=2)
+    return moment.replace(tzinfo=timezone(french_utc_offset(moment)))
 
 
 # --- handlers ------------------------------------------------------------------------------
