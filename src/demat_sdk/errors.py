@@ -368,7 +368,11 @@ class JournalError(DematError):
 
 
 class SubmissionConflictError(JournalError):
-    """The key was already submitted with another content: a new content needs a new key."""
+    """The key was submitted before with another content, which may have taken effect.
+
+    A new content needs a new key. (Under a key whose first content certainly did not take
+    effect, refused or never sent, the journal accepts a new content instead of raising.)
+    """
 
 
 class OutcomeUnknownError(JournalError):

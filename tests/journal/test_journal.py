@@ -229,3 +229,90 @@ def test_threads_submitting_the_same_key_send_it_once(journal: Journal, remote: 
         thread.join()
     assert list(remote.received) == ["F-010"]
     assert outcomes == ["CONFIRMED"] * 8  # the others waited for the first and saw its outcome
+
+
+def test_a_new_content_takes_a_key_whose_first_content_never_took_effect(
+    journal: Journal, remote: Remote
+) -> None:
+    remote.failures.append(ConnectError("refused"))
+    with pytest.raises(ConnectError):
+        journal.submit("test.deposit", "F-011", b"first")
+    entry = journal.submit("test.deposit", "F-011", b"second")  # NOT_SENT: nothing arrived
+    assert (entry.state, entry.attempts) == (EntryState.CONFIRMED, 2)
+    assert remote.received == {"F-011": b"second"}
+    assert journal.get(entry.id).payload == b"second"
+
+
+def test_a_new_content_is_refused_while_the_first_may_have_arrived(
+    journal: Journal, remote: Remote
+) -> None:
+    remote.failures.append(("commit", RequestTimeoutError("late", request_sent=True)))
+    with pytest.raises(RequestTimeoutError):
+        journal.submit("test.deposit", "F-012", b"first")
+    with pytest.raises(SubmissionConflictError, match="UNKNOWN"):
+        journal.submit("test.deposit", "F-012", b"second")
+    assert remote.received == {"F-012": b"first"}
+
+
+def test_resume_only_the_kinds_asked_for(journal: Journal, remote: Remote) -> None:
+    other = Remote()
+    journal.register("test.other", Handler(send=other.send, reconcile=other.reconcile))
+    for kind, key, side in [("test.deposit", "A", remote), ("test.other", "B", other)]:
+        side.failures.append(ConnectError("refused"))
+        with pytest.raises(ConnectError):
+            journal.submit(kind, key, b"x")
+    report = journal.resume(kinds=["test.other"])
+    assert [entry.key for entry in report.sent] == ["B"]
+    assert [entry.key for entry in journal.pending()] == ["A"]
+
+
+def test_resume_refuses_to_start_with_a_kind_it_cannot_send(tmp_path: Path, remote: Remote) -> None:
+    path = tmp_path / "j.sqlite3"
+    first = Journal(path)
+    first.register("test.deposit", Handler(send=remote.send, reconcile=remote.reconcile))
+    remote.failures.append(ConnectError("refused"))
+    with pytest.raises(ConnectError):
+        first.submit("test.deposit", "F-013", b"x")
+    first.close()
+    with Journal(path) as restarted, pytest.raises(LookupError, match=r"test\.deposit"):
+        restarted.resume()
+
+
+def test_the_time_of_each_attempt_is_recorded(tmp_path: Path, remote: Remote) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    now = [datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)]
+    journal = Journal(tmp_path / "j.sqlite3", clock=lambda: now[0])
+    journal.register("test.deposit", Handler(send=remote.send, reconcile=remote.reconcile))
+    remote.failures.append(ConnectError("refused"))
+    with pytest.raises(ConnectError):
+        journal.submit("test.deposit", "F-014", b"x")
+    now[0] += timedelta(minutes=5)
+    entry = journal.submit("test.deposit", "F-014", b"x")
+    assert entry.created_at == "2026-01-05T09:00:00+00:00"
+    assert entry.last_attempt_at == "2026-01-05T09:05:00+00:00"
+    assert journal.kinds == ("test.deposit",)
+
+
+def test_a_journal_file_written_before_last_attempt_at_is_upgraded(tmp_path: Path) -> None:
+    import sqlite3
+
+    from demat_sdk.journal import SqliteJournalStore
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE journal_entry (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
+            " key TEXT NOT NULL, digest TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT"
+            " NULL DEFAULT 0, payload BLOB, meta TEXT NOT NULL DEFAULT '{}', reference TEXT,"
+            " result TEXT, error TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+            " UNIQUE (kind, key))"
+        )
+        db.execute(
+            "INSERT INTO journal_entry (kind, key, digest, state, created_at, updated_at)"
+            " VALUES ('k', 'old', 'd', 'UNKNOWN', 't', 't')"
+        )
+    store = SqliteJournalStore(path)
+    (entry,) = store.entries()
+    assert (entry.key, entry.state, entry.last_attempt_at) == ("old", EntryState.UNKNOWN, None)
+    store.close()

@@ -130,7 +130,7 @@ class PisteAuth(httpx.Auth):
         register_secret(value)
         try:
             lifetime = float(body.get("expires_in", 3600))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: a 400-digit integer
             lifetime = 3600.0
         token = AccessToken(value=value, expires_at=issued_at + lifetime)
         self._token = token
@@ -222,7 +222,7 @@ def www_authenticate_reason(header: str) -> str:
 def _json_or_none(response: httpx.Response) -> object:
     try:
         return json.loads(response.content or b"null")
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested too deep
         return None
 
 

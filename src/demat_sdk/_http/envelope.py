@@ -35,9 +35,13 @@ from demat_sdk.errors import (
     TransportError,
 )
 
-__all__ = ["decode_response", "error_for_response", "transport_error"]
+__all__ = ["MAX_RESPONSE_BYTES", "decode_response", "error_for_response", "transport_error"]
 
 Model = TypeVar("Model", bound=pydantic.BaseModel)
+
+MAX_RESPONSE_BYTES = 256 * 1024 * 1024
+"""Answers above 256 MiB are refused before their JSON is parsed (the largest Chorus Pro sends,
+a 120 MB download, is about 160 MB once in base64)."""
 
 _PERMISSION_HINT = (
     "access refused: the PISTE application is not subscribed to this API or its terms of use "
@@ -119,16 +123,30 @@ def error_for_response(response: httpx.Response, operation: str) -> DematError |
     return None
 
 
-def decode_response(response: httpx.Response, operation: str, model: type[Model]) -> Model:
+def decode_response(
+    response: httpx.Response,
+    operation: str,
+    model: type[Model],
+    *,
+    max_bytes: int = MAX_RESPONSE_BYTES,
+) -> Model:
     """Decode a 2xx answer into ``model``, parsing the body once.
 
     Raises:
         ChorusBusinessError: the envelope says ``codeRetour != 0``.
-        ResponseValidationError: the body is not JSON, or a field does not fit, naming its path.
+        ResponseValidationError: the body is above ``max_bytes`` (refused before parsing), not
+            JSON (nested too deep included), or a field does not fit, naming its path.
     """
+    if len(response.content) > max_bytes:
+        raise ResponseValidationError(
+            operation=operation,
+            field="",
+            message=f"the answer is {len(response.content):,} bytes, above the limit of "
+            f"{max_bytes:,} bytes",
+        )
     try:
         data = json.loads(response.content, parse_float=Decimal)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: arrays nested too deep
         raise ResponseValidationError(
             operation=operation,
             field="",
@@ -151,9 +169,11 @@ def decode_response(response: httpx.Response, operation: str, model: type[Model]
 
 
 def _json(response: httpx.Response) -> object:
+    if len(response.content) > MAX_RESPONSE_BYTES:
+        return None
     try:
         return json.loads(response.content)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested too deep
         return None
 
 
@@ -163,7 +183,7 @@ def _business_error(envelope: object, operation: str, status: int) -> ChorusBusi
     code = envelope.get("codeRetour")
     try:
         code_retour = int(code)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: 1e400 is read as infinity
         return None
     if code_retour == 0:
         return None

@@ -45,7 +45,8 @@ class ArchiveLimits:
     """Limits applied to archives and downloads, against zip bombs and runaway files.
 
     Attributes:
-        max_download_bytes: largest download (decoded from base64) or archive accepted.
+        max_download_bytes: largest input accepted, refused before it is read: a download
+            (decoded from base64), an archive, or a plain CSV file.
         max_uncompressed_bytes: most bytes decompressed out of one archive, all members together.
         max_ratio: largest ratio of decompressed to compressed size for one member (a CSV file
             compresses about ten times; a zip bomb a thousand times).
@@ -136,11 +137,12 @@ def sources_of(content: Path | bytes, *, name: str, limits: ArchiveLimits) -> li
     else:
         head = content[:64]
         size = len(content)
+    if size > limits.max_download_bytes:
+        what = "archive" if head.startswith((*_ZIP, _GZIP)) else "file"
+        raise DirectoryImportError(
+            f"{what} larger than {limits.max_download_bytes:,} bytes refused", source=name
+        )
     if head.startswith(_ZIP):
-        if size > limits.max_download_bytes:
-            raise DirectoryImportError(
-                f"archive larger than {limits.max_download_bytes:,} bytes refused", source=name
-            )
         return _zip_members(content, name=name, limits=limits)
     if head.startswith(_GZIP):
         return [_gzip_source(content, name=name, compressed=size, limits=limits)]

@@ -223,7 +223,12 @@ class ExportReader:
         known = {column.key for column in (*STRUCTURE_COLUMNS, *SERVICE_COLUMNS)}
         best: tuple[int, str, list[str]] = (-1, ";", [])
         for delimiter in _DELIMITERS:
-            names = next(csv.reader([line], delimiter=delimiter), [])
+            try:
+                names = next(csv.reader([line], delimiter=delimiter), [])
+            except csv.Error as error:  # a lone carriage return inside the line…
+                raise DirectoryImportError(
+                    f"unreadable CSV header: {error}", source=self.source, line=1
+                ) from None
             keys = [_header_key(name) for name in names]
             score = sum(1 for key in keys if key in known)
             if score > best[0]:

@@ -3,22 +3,64 @@
 Nothing is lost (a crash leaves the intent and the payload in the journal; :meth:`Journal.resume`
 finishes the work) and nothing is sent twice (an entry whose outcome is unknown is reconciled with
 the remote side before it may be sent again).
+
+* the generic core: :class:`Journal` (blocking) and :class:`AsyncJournal` (asyncio), handlers
+  per kind of submission (:class:`Handler`, :class:`AsyncHandler`), entries and their states;
+* storage: :class:`JournalStore` (the interface), :class:`SqliteJournalStore` (the default);
+* Chorus Pro through the journal: :class:`JournaledChorus` and :class:`AsyncJournaledChorus`
+  (deposits, submissions, status changes, one by one or in bulk), built on the handlers of
+  :mod:`demat_sdk.journal.chorus`.
+
+The guide (in French) is ``docs/guides/envois-sans-doublon.md``.
 """
 
+from demat_sdk.journal.async_journal import AsyncJournal
+from demat_sdk.journal.chorus import (
+    ChorusKinds,
+    FluxDeposit,
+    InvoiceSubmission,
+    JournaledRequest,
+    StatusChange,
+)
 from demat_sdk.journal.entries import EntryState, JournalEntry, Outcome, Verdict, VerdictKind
-from demat_sdk.journal.journal import Handler, Journal, ResumeReport, state_after
+from demat_sdk.journal.journal import (
+    AsyncHandler,
+    Handler,
+    Journal,
+    ResumeReport,
+    payload_digest,
+    state_after,
+)
+from demat_sdk.journal.journaled import (
+    AsyncJournaledChorus,
+    BulkItem,
+    BulkReport,
+    JournaledChorus,
+)
 from demat_sdk.journal.store import JournalStore, SqliteJournalStore
 
 __all__ = [
+    "AsyncHandler",
+    "AsyncJournal",
+    "AsyncJournaledChorus",
+    "BulkItem",
+    "BulkReport",
+    "ChorusKinds",
     "EntryState",
+    "FluxDeposit",
     "Handler",
+    "InvoiceSubmission",
     "Journal",
     "JournalEntry",
     "JournalStore",
+    "JournaledChorus",
+    "JournaledRequest",
     "Outcome",
     "ResumeReport",
     "SqliteJournalStore",
+    "StatusChange",
     "Verdict",
     "VerdictKind",
+    "payload_digest",
     "state_after",
 ]

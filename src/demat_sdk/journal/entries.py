@@ -54,6 +54,8 @@ class JournalEntry:
         error: the last error, as one readable line (never with a secret).
         created_at: ISO time the intent was recorded.
         updated_at: ISO time of the last change.
+        last_attempt_at: ISO time it was last handed to the sender (``None`` before): a
+            reconciler measures from it how long the remote side has had to process it.
     """
 
     id: int
@@ -69,6 +71,7 @@ class JournalEntry:
     error: str | None = None
     created_at: str = ""
     updated_at: str = ""
+    last_attempt_at: str | None = None
 
 
 @dataclass(frozen=True)

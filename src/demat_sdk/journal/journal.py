@@ -12,23 +12,35 @@ state           what ``submit`` (same kind and key) and ``resume`` do
 ``UNKNOWN``     the server may have it: reconcile, then act on the verdict
 ``NOT_SENT``    certainly not received: send again
 ``CONFIRMED``   return it; never sent again
-``REJECTED``    return it; resending the same content is useless (a fix gets a new key)
+``REJECTED``    return it; resending the same content is useless
 ==============  ===========================================================================
 
+The same key with *another* content is refused (:class:`~demat_sdk.errors.SubmissionConflictError`)
+while the first content may have taken effect (``PENDING``, ``UNKNOWN``, ``CONFIRMED``). When it
+certainly did not (``NOT_SENT``, ``REJECTED``), the entry takes the new content and it is sent:
+an invoice refused for a missing service code is corrected and submitted under the same number.
+
 Senders and reconcilers are registered per kind (see :class:`Handler`); the journal itself knows
-no protocol.
+no protocol. :class:`~demat_sdk.journal.async_journal.AsyncJournal` offers the same on an
+asyncio event loop, with awaitable handlers (:class:`AsyncHandler`).
+
+How the two share one implementation: each operation is written once as a *flow*, a generator
+that does the bookkeeping (store reads and writes, the in-process claim on an entry) and yields
+a :class:`Step` whenever it needs the remote side (send, or reconcile) or must wait for an entry
+another task holds. The blocking journal runs the flow and calls the handler in the same thread
+(and waits on a condition); the asyncio journal advances the flow in a worker thread, awaits the
+handler on the loop (and waits by polling, never holding a worker thread).
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 from typing_extensions import Self
 
@@ -52,12 +64,26 @@ from demat_sdk.errors import (
 from demat_sdk.journal.entries import EntryState, JournalEntry, Outcome, Verdict, VerdictKind
 from demat_sdk.journal.store import JournalStore, SqliteJournalStore
 
-__all__ = ["Handler", "Journal", "ResumeReport", "state_after"]
+__all__ = [
+    "AsyncHandler",
+    "Handler",
+    "Journal",
+    "ResumeReport",
+    "payload_digest",
+    "state_after",
+]
 
 _log = library_logger("demat_sdk.journal")
 
 Sender = Callable[[JournalEntry], Outcome]
 Reconciler = Callable[[JournalEntry], Verdict]
+AsyncSender = Callable[[JournalEntry], Awaitable[Outcome]]
+AsyncReconciler = Callable[[JournalEntry], Awaitable[Verdict]]
+Result = TypeVar("Result")
+
+_UNSETTLED = (EntryState.PENDING, EntryState.UNKNOWN, EntryState.NOT_SENT)
+_WITHOUT_EFFECT = (EntryState.NOT_SENT, EntryState.REJECTED)
+"""States in which the remote side certainly holds nothing of an entry's content."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +99,14 @@ class Handler:
 
     send: Sender
     reconcile: Reconciler
+
+
+@dataclass(frozen=True)
+class AsyncHandler:
+    """The awaitable twin of :class:`Handler`, for :class:`AsyncJournal`."""
+
+    send: AsyncSender
+    reconcile: AsyncReconciler
 
 
 @dataclass(frozen=True)
@@ -127,6 +161,20 @@ def payload_digest(payload: bytes | None) -> str:
     return hashlib.sha256(payload or b"").hexdigest()
 
 
+@dataclass(frozen=True)
+class Step:
+    """What a flow needs from its driver (internal): send, reconcile, or wait for an entry.
+
+    ``wait``: another task of the process holds the entry; the flow tries again after it.
+    """
+
+    action: Literal["send", "reconcile", "wait"]
+    entry: JournalEntry
+
+
+Flow = Generator[Step, Any, Result]
+
+
 class Journal:
     """Durable record of every submission, and the rules that make sending exactly-once.
 
@@ -134,7 +182,9 @@ class Journal:
         store: a :class:`~demat_sdk.journal.store.JournalStore`, or the path of a SQLite file.
         clock: returns the current time (timezone-aware), for the entries' timestamps.
 
-    Use it as a context manager, or call :meth:`close`. One journal may be shared by threads.
+    Use it as a context manager, or call :meth:`close`. One journal may be shared by threads;
+    they wait for each other on an entry in flight. One process at a time sends through a
+    journal file.
     """
 
     def __init__(
@@ -146,7 +196,8 @@ class Journal:
         self.store: JournalStore = (
             SqliteJournalStore(store) if isinstance(store, (str, Path)) else store
         )
-        self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(timezone.utc))
+        """Where the entries' timestamps come from."""
         self._handlers: dict[str, Handler] = {}
         self._in_flight: set[int] = set()
         self._free = threading.Condition()
@@ -170,13 +221,18 @@ class Journal:
         """Declare how submissions of ``kind`` are sent and reconciled."""
         self._handlers[kind] = handler
 
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds with a registered handler, sorted."""
+        return tuple(sorted(self._handlers))
+
     def handler(self, kind: str) -> Handler:
-        """The handler registered for ``kind``."""
-        try:
-            return self._handlers[kind]
-        except KeyError:
-            known = ", ".join(sorted(self._handlers)) or "none"
-            raise LookupError(f"no handler registered for {kind!r} (registered: {known})") from None
+        """The handler registered for ``kind``.
+
+        Raises:
+            LookupError: none is, naming those that are.
+        """
+        return registered(self._handlers, kind)
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -196,9 +252,7 @@ class Journal:
 
     def pending(self) -> list[JournalEntry]:
         """Entries not yet settled (``PENDING``, ``UNKNOWN``, ``NOT_SENT``)."""
-        return self.store.entries(
-            states=(EntryState.PENDING, EntryState.UNKNOWN, EntryState.NOT_SENT)
-        )
+        return self.store.entries(states=_UNSETTLED)
 
     # --- sending -----------------------------------------------------------------------------
 
@@ -214,35 +268,77 @@ class Journal:
         Records the intent, sends with the handler of ``kind``, records the outcome. Submitting
         the same kind and key again returns the recorded entry when it is settled, reconciles it
         when its outcome is unknown, and sends it again only when it certainly did not arrive.
+        A new content under a key whose first content never took effect (``NOT_SENT``,
+        ``REJECTED``) replaces it and is sent.
 
         Returns:
             the entry, ``CONFIRMED`` or ``REJECTED``.
 
         Raises:
-            SubmissionConflictError: the key was submitted before with another payload.
+            SubmissionConflictError: the key was submitted before with another content, which
+                may have taken effect.
             OutcomeUnknownError: the remote side may have it and cannot tell yet; the entry
                 stays in the journal for :meth:`resume`.
             DematError: the sender's error, after the entry recorded it (``NOT_SENT`` or
                 ``UNKNOWN``; a business refusal is returned as ``REJECTED`` instead).
         """
-        handler = self.handler(kind)
+        handlers = {kind: self.handler(kind)}
+        return self._run(self._submit_flow(kind, key, payload, meta or {}), handlers)
+
+    def resume(self, *, kinds: Iterable[str] | None = None) -> ResumeReport:
+        """Finish or reconcile every entry a previous run left unsettled (after a crash…).
+
+        ``NOT_SENT`` entries are sent again; ``PENDING`` and ``UNKNOWN`` ones are reconciled
+        first and sent again only if the remote side certainly does not have them.
+
+        Args:
+            kinds: only entries of these kinds (all the unsettled entries by default).
+
+        Raises:
+            LookupError: an unsettled entry is of a kind with no handler; nothing was done.
+        """
+        entries = self._resumable(kinds)
+        handlers = {entry.kind: self.handler(entry.kind) for entry in entries}
+        return self._run(self._resume_flow(entries), handlers)
+
+    def reconcile(self, entry_id: int) -> JournalEntry:
+        """Ask the remote side about one entry whose outcome is unknown; nothing is sent."""
+        entry = self.store.get(entry_id)
+        handlers = {entry.kind: self.handler(entry.kind)}
+        return self._run(self._reconcile_only_flow(entry), handlers)
+
+    # --- flows (shared with AsyncJournal) --------------------------------------------------
+
+    def _resumable(self, kinds: Iterable[str] | None) -> list[JournalEntry]:
+        wanted = None if kinds is None else frozenset(kinds)
+        return [entry for entry in self.pending() if wanted is None or entry.kind in wanted]
+
+    def _submit_flow(
+        self, kind: str, key: str, payload: bytes | None, meta: dict[str, Any]
+    ) -> Flow[JournalEntry]:
         digest = payload_digest(payload)
         entry, created = self.store.add(
-            kind=kind, key=key, digest=digest, payload=payload, meta=meta or {}, now=self._now()
+            kind=kind, key=key, digest=digest, payload=payload, meta=meta, now=self._now()
         )
-        if not created and entry.digest != digest:
-            raise SubmissionConflictError(
-                f"already submitted (entry {entry.id}) with another content; "
-                "give the new content a new key",
-                kind=kind,
-                key=key,
-            )
-        with self._claimed(entry):
-            entry = self.store.get(entry.id)  # another task may have settled it meanwhile
+        yield from self._claim(entry)
+        try:
+            entry = self.store.get(entry.id)  # another task may have changed it meanwhile
+            if entry.digest != digest:
+                if entry.state not in _WITHOUT_EFFECT:
+                    raise SubmissionConflictError(
+                        f"already submitted (entry {entry.id}, {entry.state.value}) with another "
+                        "content; give the new content a new key",
+                        kind=kind,
+                        key=key,
+                    )
+                _log.info("%s %r: new content after %s", kind, key, entry.state.value)
+                entry = self.store.renew(
+                    entry.id, digest=digest, payload=payload, meta=meta, now=self._now()
+                )
             if entry.state.is_settled:
                 return entry
             if not created and entry.state in (EntryState.PENDING, EntryState.UNKNOWN):
-                entry = self._reconcile(entry, handler)
+                entry = yield from self._reconcile_flow(entry)
                 if entry.state.is_settled:
                     return entry
                 if entry.state is not EntryState.NOT_SENT:
@@ -253,81 +349,71 @@ class Journal:
                         key=key,
                         entry_id=entry.id,
                     )
-            return self._send(entry, handler, raise_errors=True)
+            return (yield from self._send_flow(entry, raise_errors=True))
+        finally:
+            self._release(entry.id)
 
-    def resume(self) -> ResumeReport:
-        """Finish or reconcile every entry a previous run left unsettled (after a crash…).
+    def _resume_flow(self, entries: list[JournalEntry]) -> Flow[ResumeReport]:
+        outcomes: dict[str, list[JournalEntry]] = {
+            "sent": [],
+            "confirmed": [],
+            "rejected": [],
+            "undecided": [],
+            "failed": [],
+        }
+        for pending in entries:
+            yield from self._claim(pending)
+            try:
+                outcome = yield from self._resume_one_flow(self.store.get(pending.id))
+            finally:
+                self._release(pending.id)
+            if outcome is not None:
+                outcomes[outcome[0]].append(outcome[1])
+        return ResumeReport(**{name: tuple(found) for name, found in outcomes.items()})
 
-        ``NOT_SENT`` entries are sent again; ``PENDING`` and ``UNKNOWN`` ones are reconciled
-        first and sent again only if the remote side certainly does not have them.
-        """
-        sent: list[JournalEntry] = []
-        confirmed: list[JournalEntry] = []
-        rejected: list[JournalEntry] = []
-        undecided: list[JournalEntry] = []
-        failed: list[JournalEntry] = []
-        for pending in self.pending():
-            with self._claimed(pending):
-                entry = self.store.get(pending.id)
-                if entry.state.is_settled:
-                    continue  # settled by another task since the list was read
-                handler = self.handler(entry.kind)
-                if entry.state is not EntryState.NOT_SENT:
-                    entry = self._reconcile(entry, handler)
-                    if entry.state is EntryState.CONFIRMED:
-                        confirmed.append(entry)
-                        continue
-                    if entry.state is EntryState.REJECTED:
-                        rejected.append(entry)
-                        continue
-                    if entry.state is not EntryState.NOT_SENT:
-                        undecided.append(entry)
-                        continue
-                entry = self._send(entry, handler, raise_errors=False)
+    def _resume_one_flow(self, entry: JournalEntry) -> Flow[tuple[str, JournalEntry] | None]:
+        """Finish one claimed entry; where it goes in the :class:`ResumeReport`."""
+        if entry.state.is_settled:
+            return None  # settled by another task since the list was read
+        if entry.state is not EntryState.NOT_SENT:
+            entry = yield from self._reconcile_flow(entry)
             if entry.state is EntryState.CONFIRMED:
-                sent.append(entry)
-            elif entry.state is EntryState.REJECTED:
-                rejected.append(entry)
-            else:
-                failed.append(entry)
-        return ResumeReport(
-            sent=tuple(sent),
-            confirmed=tuple(confirmed),
-            rejected=tuple(rejected),
-            undecided=tuple(undecided),
-            failed=tuple(failed),
-        )
+                return "confirmed", entry
+            if entry.state is EntryState.REJECTED:
+                return "rejected", entry
+            if entry.state is not EntryState.NOT_SENT:
+                return "undecided", entry
+        entry = yield from self._send_flow(entry, raise_errors=False)
+        if entry.state is EntryState.CONFIRMED:
+            return "sent", entry
+        if entry.state is EntryState.REJECTED:
+            return "rejected", entry
+        return "failed", entry
 
-    def reconcile(self, entry_id: int) -> JournalEntry:
-        """Ask the remote side about one entry whose outcome is unknown; nothing is sent."""
-        entry = self.store.get(entry_id)
-        with self._claimed(entry):
-            entry = self.store.get(entry_id)
+    def _reconcile_only_flow(self, entry: JournalEntry) -> Flow[JournalEntry]:
+        yield from self._claim(entry)
+        try:
+            entry = self.store.get(entry.id)
             if entry.state in (EntryState.PENDING, EntryState.UNKNOWN):
-                entry = self._reconcile(entry, self.handler(entry.kind))
+                entry = yield from self._reconcile_flow(entry)
+        finally:
+            self._release(entry.id)
         return entry
 
-    # --- internals ---------------------------------------------------------------------------
-
-    @contextlib.contextmanager
-    def _claimed(self, entry: JournalEntry) -> Iterator[None]:
-        """Hold the entry for this task: another task of the process waits for its turn."""
-        with self._free:
-            while entry.id in self._in_flight:
-                self._free.wait()
-            self._in_flight.add(entry.id)
-        try:
-            yield
-        finally:
-            with self._free:
-                self._in_flight.discard(entry.id)
-                self._free.notify_all()
-
-    def _send(self, entry: JournalEntry, handler: Handler, *, raise_errors: bool) -> JournalEntry:
+    def _send_flow(self, entry: JournalEntry, *, raise_errors: bool) -> Flow[JournalEntry]:
         """Send a claimed entry and record the outcome."""
-        entry = self._save(entry, state=EntryState.PENDING, attempts=entry.attempts + 1)
+        now = self._now()
+        entry = self.store.save(
+            replace(
+                entry,
+                state=EntryState.PENDING,
+                attempts=entry.attempts + 1,
+                updated_at=now,
+                last_attempt_at=now,
+            )
+        )
         try:
-            outcome = handler.send(entry)
+            outcome: Outcome = yield Step("send", entry)
         except Exception as error:
             state = state_after(error)
             entry = self._save(entry, state=state, error=_describe(error))
@@ -349,9 +435,9 @@ class Journal:
         _log.debug("%s %r confirmed (%s)", entry.kind, entry.key, entry.reference)
         return entry
 
-    def _reconcile(self, entry: JournalEntry, handler: Handler) -> JournalEntry:
+    def _reconcile_flow(self, entry: JournalEntry) -> Flow[JournalEntry]:
         try:
-            verdict = handler.reconcile(entry)
+            verdict: Verdict = yield Step("reconcile", entry)
         except DematError as error:
             return self._save(entry, state=EntryState.UNKNOWN, error=_describe(error))
         _log.info(
@@ -377,11 +463,68 @@ class Journal:
             return self._save(entry, state=EntryState.NOT_SENT, error=verdict.reason or None)
         return self._save(entry, state=EntryState.UNKNOWN, error=verdict.reason or entry.error)
 
+    # --- internals ---------------------------------------------------------------------------
+
+    def _claim(self, entry: JournalEntry) -> Flow[None]:
+        """Take the entry for this task; while another task of the process holds it, wait."""
+        while True:
+            with self._free:
+                if entry.id not in self._in_flight:
+                    self._in_flight.add(entry.id)
+                    return
+            yield Step("wait", entry)  # the driver waits, in its own way, then we try again
+
+    def _release(self, entry_id: int) -> None:
+        with self._free:
+            self._in_flight.discard(entry_id)
+            self._free.notify_all()
+
+    def _wait_until_free(self, entry_id: int) -> None:
+        """Block until no task of the process holds the entry (the blocking driver's wait)."""
+        with self._free:
+            while entry_id in self._in_flight:
+                self._free.wait()
+
+    def _run(self, flow: Flow[Result], handlers: Mapping[str, Handler]) -> Result:
+        """Run a flow in this thread, calling the handlers directly."""
+        value: Any = None
+        error: BaseException | None = None
+        while True:
+            try:
+                step = flow.send(value) if error is None else flow.throw(error)
+            except StopIteration as stop:
+                done: Result = stop.value
+                return done
+            value, error = None, None
+            if step.action == "wait":
+                self._wait_until_free(step.entry.id)
+                continue
+            handler = handlers[step.entry.kind]
+            try:
+                value = (handler.send if step.action == "send" else handler.reconcile)(step.entry)
+            except BaseException as exc:  # noqa: BLE001 - thrown into the flow, which decides
+                error = exc
+
     def _save(self, entry: JournalEntry, **changes: Any) -> JournalEntry:
         return self.store.save(replace(entry, updated_at=self._now(), **changes))
 
     def _now(self) -> str:
-        return self._clock().isoformat()
+        return self.clock().isoformat()
+
+
+# --- running a flow ------------------------------------------------------------------------
+
+
+Registered = TypeVar("Registered")
+
+
+def registered(handlers: Mapping[str, Registered], kind: str) -> Registered:
+    """The handler of ``kind`` in ``handlers`` (``LookupError`` naming those registered)."""
+    try:
+        return handlers[kind]
+    except KeyError:
+        known = ", ".join(sorted(handlers)) or "none"
+        raise LookupError(f"no handler registered for {kind!r} (registered: {known})") from None
 
 
 def _describe(error: BaseException) -> str:

@@ -50,6 +50,12 @@ class JournalStore(Protocol):
         """Write the mutable fields of ``entry`` (state, attempts, reference, result, error…)."""
         ...
 
+    def renew(
+        self, entry_id: int, *, digest: str, payload: bytes | None, meta: dict[str, Any], now: str
+    ) -> JournalEntry:
+        """Give an entry that never took effect a new content: ``NOT_SENT``, no outcome kept."""
+        ...
+
     def entries(
         self, *, states: Iterable[EntryState] | None = None, kind: str | None = None
     ) -> list[JournalEntry]:
@@ -76,6 +82,7 @@ CREATE TABLE IF NOT EXISTS journal_entry (
     error       TEXT,
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
+    last_attempt_at TEXT,
     UNIQUE (kind, key)
 );
 CREATE INDEX IF NOT EXISTS journal_entry_state ON journal_entry (state);
@@ -83,7 +90,7 @@ CREATE INDEX IF NOT EXISTS journal_entry_state ON journal_entry (state);
 
 _SELECT = (
     "SELECT id, kind, key, digest, state, attempts, payload, meta, reference, result, error, "
-    "created_at, updated_at FROM journal_entry"
+    "created_at, updated_at, last_attempt_at FROM journal_entry"
 )
 
 
@@ -102,6 +109,9 @@ class SqliteJournalStore:
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA busy_timeout=10000")
         self._db.executescript(_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(journal_entry)")}
+        if "last_attempt_at" not in columns:  # a file written before the column existed
+            self._db.execute("ALTER TABLE journal_entry ADD COLUMN last_attempt_at TEXT")
 
     def __repr__(self) -> str:
         return f"SqliteJournalStore({self.path!r})"
@@ -172,7 +182,7 @@ class SqliteJournalStore:
         with self._lock:
             self._db.execute(
                 "UPDATE journal_entry SET state = ?, attempts = ?, meta = ?, reference = ?, "
-                "result = ?, error = ?, updated_at = ? WHERE id = ?",
+                "result = ?, error = ?, updated_at = ?, last_attempt_at = ? WHERE id = ?",
                 (
                     entry.state.value,
                     entry.attempts,
@@ -181,10 +191,23 @@ class SqliteJournalStore:
                     None if entry.result is None else json.dumps(entry.result),
                     entry.error,
                     entry.updated_at,
+                    entry.last_attempt_at,
                     entry.id,
                 ),
             )
         return entry
+
+    def renew(
+        self, entry_id: int, *, digest: str, payload: bytes | None, meta: dict[str, Any], now: str
+    ) -> JournalEntry:
+        """Give an entry that never took effect a new content: ``NOT_SENT``, no outcome kept."""
+        with self._lock:
+            self._db.execute(
+                "UPDATE journal_entry SET digest = ?, payload = ?, meta = ?, state = ?, "
+                "reference = NULL, result = NULL, error = NULL, updated_at = ? WHERE id = ?",
+                (digest, payload, json.dumps(meta), EntryState.NOT_SENT.value, now, entry_id),
+            )
+        return self.get(entry_id)
 
     def entries(
         self, *, states: Iterable[EntryState] | None = None, kind: str | None = None
@@ -229,6 +252,7 @@ def _entry(row: Sequence[Any]) -> JournalEntry:
         error,
         created_at,
         updated_at,
+        last_attempt_at,
     ) = row
     return JournalEntry(
         id=entry_id,
@@ -244,4 +268,5 @@ def _entry(row: Sequence[Any]) -> JournalEntry:
         error=error,
         created_at=created_at,
         updated_at=updated_at,
+        last_attempt_at=last_attempt_at,
     )
