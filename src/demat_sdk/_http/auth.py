@@ -60,6 +60,8 @@ class PisteAuth(httpx.Auth):
     """
 
     requires_response_body = True
+    """Declared for httpx; the flows below are overridden, so they read the token answer
+    themselves (over a real network the answer arrives as a stream)."""
 
     def __init__(
         self,
@@ -153,7 +155,9 @@ class PisteAuth(httpx.Auth):
             with self._thread_lock:
                 token = self._valid_token()
                 if token is None:
-                    token = self._store_token((yield self._token_request()))
+                    answer = yield self._token_request()
+                    answer.read()
+                    token = self._store_token(answer)
                     fetched_here = True
         self._authorize(request, token)
         response = yield request
@@ -164,7 +168,9 @@ class PisteAuth(httpx.Auth):
                 self._token = None
             fresh = self._valid_token()
             if fresh is None:
-                fresh = self._store_token((yield self._token_request()))
+                answer = yield self._token_request()
+                answer.read()
+                fresh = self._store_token(answer)
         self._authorize(request, fresh)
         yield request
 
@@ -180,7 +186,9 @@ class PisteAuth(httpx.Auth):
             async with self._task_lock:
                 token = self._valid_token()
                 if token is None:
-                    token = self._store_token((yield self._token_request()))
+                    answer = yield self._token_request()
+                    await answer.aread()
+                    token = self._store_token(answer)
                     fetched_here = True
         self._authorize(request, token)
         response = yield request
@@ -191,7 +199,9 @@ class PisteAuth(httpx.Auth):
                 self._token = None
             fresh = self._valid_token()
             if fresh is None:
-                fresh = self._store_token((yield self._token_request()))
+                answer = yield self._token_request()
+                await answer.aread()
+                fresh = self._store_token(answer)
         self._authorize(request, fresh)
         yield request
 
