@@ -184,6 +184,20 @@ async def test_attachments_and_workspaces_of_a_structure(chorus: ChorusSession) 
     espaces = await structures.rechercher_espaces(id_structure=world.chu_valmont.id_structure_cpp)
     assert espaces.total == len(espaces.items) > 0
     assert {espace.code_service for espace in espaces.items} >= {"PHARMACIE", "BIOMED"}
+    assert {espace.libelle_espace for espace in espaces.items} == {
+        "Factures émises",
+        "Factures reçues",
+    }
+    # Regression: the emulator took the structure by its id only; the operation also takes
+    # its identifier, or one of its services.
+    par_siret = await structures.rechercher_espaces(
+        identifiant_structure=world.chu_valmont.identifiant, type_identifiant_structure="SIRET"
+    )
+    assert par_siret.total == espaces.total
+    pharmacie = next(r.id_service for r in rattachements.items if r.code_service == "PHARMACIE")
+    du_service = await structures.rechercher_espaces(id_service=pharmacie)
+    assert {espace.code_service for espace in du_service.items} == {"PHARMACIE"}
+    assert du_service.total == 2
 
 
 @covers("transverses.rechercher_destinataire")
