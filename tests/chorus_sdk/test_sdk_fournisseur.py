@@ -151,6 +151,19 @@ async def test_a_rejected_flux_creates_no_invoice(chorus: ChorusSession) -> None
     assert rapport.etat is EtatFlux.IN_REJETE
     assert rapport.factures == []
     assert "code service" in (rapport.erreurs_dp[0].libelle_erreur_dp or "")
+    # An unreadable archive is an incident: the whole flux must be sent again.
+    recu = await pharmadis.factures.deposer_flux(
+        fichier=b"\x1f\x8b not a gzip archive",
+        nom_fichier="lot.tar.gz",
+        syntaxe_flux=SyntaxeFlux.IN_DP_E1_CII_16B,
+    )
+    incident = await pharmadis.factures.wait_for_integration(
+        numero_flux_depot=recu.numero_flux_depot, sleep=chorus.sleep
+    )
+    assert incident.etat is EtatFlux.IN_INCIDENTE
+    assert (incident.factures, incident.erreurs_dp) == ([], [])
+    [technique] = incident.erreurs_techniques
+    assert "lot.tar.gz" in (technique.libelle_erreur or "")
 
 
 @covers("factures.deposer_flux", "factures.wait_for_integration")
