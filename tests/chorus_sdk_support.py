@@ -19,13 +19,16 @@ import inspect
 from collections.abc import Awaitable, Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
 from pydantic import SecretStr
 
 from demat_sdk import AsyncChorusPro, ChorusPro, PisteCredentials, TechnicalAccount
 from demat_sdk._http.pagination import Page
-from demat_sdk.chorus.enums import SyntaxeFlux
+from demat_sdk.chorus import models as m
+from demat_sdk.chorus.enums import CadreFacturation, SyntaxeFlux
 from demat_sdk.chorus.factures import IntegrationReport
 from demat_sdk.testing import FakeChorusPro
 from demat_sdk.testing.chorus.samples import Line, SampleInvoice, cii, tar_gz
@@ -280,3 +283,65 @@ async def available(session: ChorusSession, client: Client, *invoices: SampleInv
 ROUTING_SECONDS = 60
 """How long the emulator takes to route an integrated invoice to its recipient."""
 DAY = 86_400
+
+
+async def to_valmont(
+    session: ChorusSession, *numeros: str, code_service: str = "BIOMED"
+) -> list[int]:
+    """PHARMADIS invoices available to a service of the CHU de Valmont; their ids."""
+    world = session.fake.world
+    pharmadis = session.client(world.pharmadis)
+    return await available(
+        session,
+        pharmadis,
+        *(
+            invoice(world.pharmadis, world.chu_valmont, numero, code_service=code_service)
+            for numero in numeros
+        ),
+    )
+
+
+async def submit_for_validation(
+    session: ChorusSession,
+    sterilis: Client,
+    numero: str,
+    *,
+    cadre: CadreFacturation = CadreFacturation.A12_FACTURE_COTRAITANT,
+) -> int:
+    """STERILIS submits an invoice to the DAL of the CHU de Valmont, validated by BIOMEDIKA.
+
+    Returns the invoice's id, once routed to its validator (``A_VALIDER_1``).
+    """
+    world = session.fake.world
+    recu = await sterilis.factures.soumettre(
+        numero_facture_saisi=numero,
+        date_facture=date(2026, 1, 5),
+        cadre_de_facturation=m.SoumettreFactureCadreDeFacturation(
+            code_cadre_facturation=cadre, code_structure_valideur=world.biomedika.identifiant
+        ),
+        destinataire=m.SoumettreFactureDestinataire(
+            code_destinataire=world.chu_valmont.identifiant, code_service_executant="DAL"
+        ),
+        fournisseur=m.SoumettreFactureFournisseur(id_fournisseur=world.sterilis.id_structure_cpp),
+        references=m.SoumettreFactureReferences(
+            devise_facture="EUR", type_facture="FACTURE", type_tva="TVA_SUR_DEBIT"
+        ),
+        lignes_poste=[
+            m.LignePosteSoumettreInput(
+                ligne_poste_numero=1,
+                ligne_poste_denomination="Stérilisation de plateaux opératoires",
+                ligne_poste_quantite=Decimal(10),
+                ligne_poste_montant_unitaire_ht=Decimal("45.00"),
+                ligne_poste_taux_tva="TVA5",
+            )
+        ],
+        montant_total=m.SoumettreFactureMontantTotal(
+            montant_ht_total=Decimal("450.00"),
+            montant_tva=Decimal("90.00"),
+            montant_ttc_total=Decimal("540.00"),
+            montant_a_payer=Decimal("540.00"),
+        ),
+    )
+    session.fake.advance(ROUTING_SECONDS)
+    identifiant: int = recu.identifiant_facture_cpp
+    return identifiant

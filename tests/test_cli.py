@@ -14,7 +14,8 @@ demat demo: Chorus Pro, on the built-in emulator (FakeChorusPro.seeded())
   CHU DE VALMONT (recipient), technical account TECH_1_26130001600019@cpro.fr
   2026-01-05 09:00  Chorus Pro       health check: available
   2026-01-05 09:00                   devises: EUR, USD, GBP, CHF, XPF
-  2026-01-05 09:00                   taux de TVA: TVA1 0 %, TVA2 2.1 %, TVA3 5.5 %, TVA4 10 %, TVA5 20 %
+  2026-01-05 09:00                   taux de TVA: TVA1 0 %, TVA2 2.1 %, TVA3 5.5 %, TVA4 10 %, \
+TVA5 20 %
   2026-01-05 09:00                   cadres de facturation: A1_FACTURE_FOURNISSEUR, \
 A2_FACTURE_FOURNISSEUR_DEJA_PAYEE, A9_FACTURE_SOUSTRAITANT, A12_FACTURE_COTRAITANT
   2026-01-05 09:00  PHARMADIS SAS    deposits PHX-2026-0001.xml (CII) for CHU DE VALMONT, \

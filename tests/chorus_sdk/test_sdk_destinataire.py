@@ -17,7 +17,7 @@ from demat_sdk.chorus.enums import ActionUtilisateur, FormatTelechargement, Stat
 from demat_sdk.errors import PatientDataError
 from demat_sdk.testing.chorus.samples import cii
 
-from chorus_sdk_support import DAY, ChorusSession, available, covers, invoice
+from chorus_sdk_support import DAY, ChorusSession, available, covers, invoice, to_valmont
 
 pytestmark = pytest.mark.anyio
 
@@ -122,11 +122,7 @@ async def test_the_pivot_download_gives_the_deposited_file(chorus: ChorusSession
 async def test_service_fait_then_mandatee_then_the_accountant(chorus: ChorusSession) -> None:
     world = chorus.fake.world
     pharmadis, chu = chorus.client(world.pharmadis), chorus.client(world.chu_valmont)
-    [id_facture] = await available(
-        chorus,
-        pharmadis,
-        invoice(world.pharmadis, world.chu_valmont, "PHX-1101", code_service="BIOMED"),
-    )
+    [id_facture] = await to_valmont(chorus, "PHX-1101")
     possibles = await chu.transverses.recuperer_etats_possibles_pour_traitement(
         statut_courant=S.MISE_A_DISPOSITION
     )
@@ -184,13 +180,7 @@ async def test_a_motif_is_required_to_suspend_or_reject_and_checked_before_sendi
 @covers("factures.traiter_facture_recue", "factures.consulter_historique")
 async def test_the_doctrine_warns_of_a_rejet_for_a_missing_document(chorus: ChorusSession) -> None:
     world = chorus.fake.world
-    pharmadis = chorus.client(world.pharmadis)
-    warned, strict = await available(
-        chorus,
-        pharmadis,
-        invoice(world.pharmadis, world.chu_valmont, "PHX-1201", code_service="BIOMED"),
-        invoice(world.pharmadis, world.chu_valmont, "PHX-1202", code_service="BIOMED"),
-    )
+    warned, strict = await to_valmont(chorus, "PHX-1201", "PHX-1202")
     chu = chorus.client(world.chu_valmont)
     with pytest.warns(DoctrineWarning, match="SUSPENDUE"):
         await chu.factures.traiter_facture_recue(
@@ -214,12 +204,8 @@ async def test_the_doctrine_warns_of_a_rejet_for_a_missing_document(chorus: Chor
 @covers("factures.traiter_facture_recue", "factures.consulter_historique")
 async def test_patient_data_never_leaves_in_a_motif(chorus: ChorusSession) -> None:
     world = chorus.fake.world
-    pharmadis, chu = chorus.client(world.pharmadis), chorus.client(world.chu_valmont)
-    [id_facture] = await available(
-        chorus,
-        pharmadis,
-        invoice(world.pharmadis, world.chu_valmont, "PHX-1301", code_service="BIOMED"),
-    )
+    chu = chorus.client(world.chu_valmont)
+    [id_facture] = await to_valmont(chorus, "PHX-1301")
     nir = _nir()
     with pytest.raises(PatientDataError) as raised:
         await chu.factures.traiter_facture_recue(
@@ -272,11 +258,7 @@ async def test_a_structure_that_does_not_report_payment_keeps_its_invoices_manda
 async def test_an_account_sees_only_its_own_structures_invoices(chorus: ChorusSession) -> None:
     world = chorus.fake.world
     pharmadis = chorus.client(world.pharmadis)
-    [id_facture] = await available(
-        chorus,
-        pharmadis,
-        invoice(world.pharmadis, world.chu_valmont, "PHX-1501", code_service="BIOMED"),
-    )
+    [id_facture] = await to_valmont(chorus, "PHX-1501")
     rochebrune = chorus.client(world.chu_rochebrune)
     with pytest.raises(ChorusBusinessError) as other_recipient:
         await rochebrune.factures.consulter_recipiendaire(identifiant_facture_cpp=id_facture)

@@ -33,6 +33,7 @@ from chorus_sdk_support import (
     covers,
     deposit,
     invoice,
+    to_valmont,
 )
 
 pytestmark = pytest.mark.anyio
@@ -115,31 +116,6 @@ async def test_ubl_and_facturx_flux_are_integrated_too(chorus: ChorusSession) ->
         )
         assert rapport.etat is EtatFlux.IN_INTEGRE, rapport.erreurs_dp
         assert [facture.numero_facture for facture in rapport.factures] == [numero]
-
-
-@covers("factures.deposer_flux", "factures.wait_for_integration")
-async def test_a_partly_wrong_lot_names_the_refused_invoice(chorus: ChorusSession) -> None:
-    world = chorus.fake.world
-    pharmadis = chorus.client(world.pharmadis)
-    sans_ej = invoice(world.pharmadis, world.chu_valmont, "PHX-0101", code_service="PHARMACIE")
-    avec_ej = invoice(
-        world.pharmadis,
-        world.chu_valmont,
-        "PHX-0102",
-        code_service="PHARMACIE",
-        numero_ej="EJ2026PHA000123",
-    )
-
-    rapport = await deposit(chorus, pharmadis, sans_ej, avec_ej)
-
-    assert rapport.etat is EtatFlux.IN_INTEGRE_PARTIEL
-    assert not rapport.integre
-    [erreur] = rapport.erreurs_dp
-    assert erreur.numero_dp == "PHX-0101"
-    assert erreur.identifiant_destinataire == world.chu_valmont.identifiant
-    assert erreur.identifiant_fournisseur == world.pharmadis.identifiant
-    assert "engagement juridique" in (erreur.libelle_erreur_dp or "")
-    assert [facture.numero_facture for facture in rapport.factures] == ["PHX-0102"]
 
 
 @covers("factures.deposer_flux", "factures.wait_for_integration")
@@ -358,11 +334,7 @@ async def test_a_pdf_is_read_then_submitted_with_its_attachment(chorus: ChorusSe
 async def test_a_suspended_invoice_is_completed_once(chorus: ChorusSession) -> None:
     world = chorus.fake.world
     pharmadis, chu = chorus.client(world.pharmadis), chorus.client(world.chu_valmont)
-    [id_facture] = await available(
-        chorus,
-        pharmadis,
-        invoice(world.pharmadis, world.chu_valmont, "PHX-0201", code_service="BIOMED"),
-    )
+    [id_facture] = await to_valmont(chorus, "PHX-0201")
     await chu.factures.traiter_facture_recue(
         id_facture=id_facture, nouveau_statut=S.SUSPENDUE, motif="PV de réception manquant"
     )
@@ -424,11 +396,7 @@ async def test_completing_without_anything_is_refused_before_sending(
 async def test_an_invoice_to_recycle_is_readdressed(chorus: ChorusSession) -> None:
     world = chorus.fake.world
     pharmadis, chu = chorus.client(world.pharmadis), chorus.client(world.chu_valmont)
-    [id_facture] = await available(
-        chorus,
-        pharmadis,
-        invoice(world.pharmadis, world.chu_valmont, "PHX-0301", code_service="DAL"),
-    )
+    [id_facture] = await to_valmont(chorus, "PHX-0301", code_service="DAL")
     await chu.factures.traiter_facture_recue(
         id_facture=id_facture,
         nouveau_statut=S.A_RECYCLER,
@@ -473,11 +441,7 @@ async def test_an_invoice_to_recycle_is_readdressed(chorus: ChorusSession) -> No
 async def test_a_rejection_is_acknowledged(chorus: ChorusSession) -> None:
     world = chorus.fake.world
     pharmadis, chu = chorus.client(world.pharmadis), chorus.client(world.chu_valmont)
-    [id_facture] = await available(
-        chorus,
-        pharmadis,
-        invoice(world.pharmadis, world.chu_valmont, "PHX-0401", code_service="BIOMED"),
-    )
+    [id_facture] = await to_valmont(chorus, "PHX-0401")
     await chu.factures.traiter_facture_recue(
         id_facture=id_facture, nouveau_statut=S.REJETEE, motif="Prix non conforme au marché"
     )

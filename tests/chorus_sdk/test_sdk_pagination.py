@@ -8,23 +8,20 @@ and wherever its answer says the page (``parametresRetour`` or the top level).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from demat_sdk.chorus import models as m
-from demat_sdk.chorus.enums import RoleUtilisateur, StatutFacture
+from demat_sdk.chorus.enums import CadreFacturation, RoleUtilisateur, StatutFacture
 
 from chorus_sdk_support import (
-    ROUTING_SECONDS,
     ChorusSession,
     Client,
     RecordingPage,
     available,
     covers,
     invoice,
+    submit_for_validation,
 )
 
 pytestmark = pytest.mark.anyio
@@ -176,39 +173,9 @@ async def test_the_validators_and_the_accounts_searches_walk_their_pages(
     world = chorus.fake.world
     sterilis, biomedika = chorus.client(world.sterilis), chorus.client(world.biomedika)
     for n in range(1, 4):
-        await sterilis.factures.soumettre(
-            numero_facture_saisi=f"STE-{n}",
-            date_facture=date(2026, 1, 5),
-            cadre_de_facturation=m.SoumettreFactureCadreDeFacturation(
-                code_cadre_facturation="A9_FACTURE_SOUSTRAITANT",
-                code_structure_valideur=world.biomedika.identifiant,
-            ),
-            destinataire=m.SoumettreFactureDestinataire(
-                code_destinataire=world.departement.identifiant
-            ),
-            fournisseur=m.SoumettreFactureFournisseur(
-                id_fournisseur=world.sterilis.id_structure_cpp
-            ),
-            references=m.SoumettreFactureReferences(
-                devise_facture="EUR", type_facture="FACTURE", type_tva="TVA_SUR_DEBIT"
-            ),
-            lignes_poste=[
-                m.LignePosteSoumettreInput(
-                    ligne_poste_numero=1,
-                    ligne_poste_denomination="Stérilisation",
-                    ligne_poste_quantite=Decimal(1),
-                    ligne_poste_montant_unitaire_ht=Decimal("100"),
-                    ligne_poste_taux_tva="TVA5",
-                )
-            ],
-            montant_total=m.SoumettreFactureMontantTotal(
-                montant_ht_total=Decimal("100"),
-                montant_tva=Decimal("20"),
-                montant_ttc_total=Decimal("120"),
-                montant_a_payer=Decimal("120"),
-            ),
+        await submit_for_validation(
+            chorus, sterilis, f"STE-{n}", cadre=CadreFacturation.A9_FACTURE_SOUSTRAITANT
         )
-    chorus.fake.advance(ROUTING_SECONDS)
     a_valider = await _walk(
         chorus,
         "rechercher_a_traiter_valideur",

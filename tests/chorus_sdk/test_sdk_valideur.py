@@ -5,58 +5,18 @@ Each test runs four times: emulator in-process or over HTTP, ``ChorusPro`` or ``
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from demat_sdk import ChorusBusinessError, InvalidRequestError
-from demat_sdk.chorus import models as m
 from demat_sdk.chorus.enums import CadreFacturation, StatutFacture
 
-from chorus_sdk_support import ROUTING_SECONDS, ChorusSession, Client, covers
+from chorus_sdk_support import ROUTING_SECONDS, ChorusSession, covers, submit_for_validation
 
 pytestmark = pytest.mark.anyio
 
 S = StatutFacture
-
-
-async def _soumettre_a_valider(chorus: ChorusSession, sterilis: Client, numero: str) -> int:
-    """STERILIS (cotraitant) submits to the DAL of the CHU de Valmont; BIOMEDIKA validates."""
-    world = chorus.fake.world
-    recu = await sterilis.factures.soumettre(
-        numero_facture_saisi=numero,
-        date_facture=date(2026, 1, 5),
-        cadre_de_facturation=m.SoumettreFactureCadreDeFacturation(
-            code_cadre_facturation=CadreFacturation.A12_FACTURE_COTRAITANT,
-            code_structure_valideur=world.biomedika.identifiant,
-        ),
-        destinataire=m.SoumettreFactureDestinataire(
-            code_destinataire=world.chu_valmont.identifiant, code_service_executant="DAL"
-        ),
-        fournisseur=m.SoumettreFactureFournisseur(id_fournisseur=world.sterilis.id_structure_cpp),
-        references=m.SoumettreFactureReferences(
-            devise_facture="EUR", type_facture="FACTURE", type_tva="TVA_SUR_DEBIT"
-        ),
-        lignes_poste=[
-            m.LignePosteSoumettreInput(
-                ligne_poste_numero=1,
-                ligne_poste_denomination="Stérilisation de plateaux opératoires",
-                ligne_poste_quantite=Decimal(10),
-                ligne_poste_montant_unitaire_ht=Decimal("45.00"),
-                ligne_poste_taux_tva="TVA5",
-            )
-        ],
-        montant_total=m.SoumettreFactureMontantTotal(
-            montant_ht_total=Decimal("450.00"),
-            montant_tva=Decimal("90.00"),
-            montant_ttc_total=Decimal("540.00"),
-            montant_a_payer=Decimal("540.00"),
-        ),
-    )
-    chorus.fake.advance(ROUTING_SECONDS)
-    identifiant: int = recu.identifiant_facture_cpp
-    return identifiant
 
 
 @covers(
@@ -74,7 +34,7 @@ async def test_a_cotraitant_invoice_is_validated_after_a_correction(
 ) -> None:
     world = chorus.fake.world
     sterilis, biomedika = chorus.client(world.sterilis), chorus.client(world.biomedika)
-    id_facture = await _soumettre_a_valider(chorus, sterilis, "STE-0001")
+    id_facture = await submit_for_validation(chorus, sterilis, "STE-0001")
 
     visibles = await biomedika.factures.recuperer_statuts_visibles_valideur()
     assert {S.A_VALIDER_1, S.VALIDEE_1, S.REFUSEE_1} <= set(visibles)
@@ -129,7 +89,7 @@ async def test_a_cotraitant_invoice_is_validated_after_a_correction(
 async def test_a_validator_refuses_with_a_coded_motif(chorus: ChorusSession) -> None:
     world = chorus.fake.world
     sterilis, biomedika = chorus.client(world.sterilis), chorus.client(world.biomedika)
-    id_facture = await _soumettre_a_valider(chorus, sterilis, "STE-0002")
+    id_facture = await submit_for_validation(chorus, sterilis, "STE-0002")
     motifs = await biomedika.transverses.recuperer_motifs_refus_facture_a_valider(
         code_cadre_facturation=CadreFacturation.A12_FACTURE_COTRAITANT
     )
