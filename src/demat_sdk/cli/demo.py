@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any, TextIO
+from typing import Any
 
 from demat_sdk.chorus.client import ChorusPro
 from demat_sdk.chorus.enums import StatutFacture, SyntaxeFlux
@@ -49,7 +49,6 @@ class Exchange:
         fake: the seeded Chorus Pro emulator; its clock dates the timeline.
         fournisseur: the supplier's client (PHARMADIS SAS, its own technical account).
         chu: the CHU's client (CHU DE VALMONT, its own technical account).
-        out: where the timeline is printed.
         facture: the invoice the supplier sends.
         id_facture: its Chorus Pro id, once integrated.
     """
@@ -57,7 +56,6 @@ class Exchange:
     fake: FakeChorusPro
     fournisseur: ChorusPro
     chu: ChorusPro
-    out: TextIO | None = None
     facture: SampleInvoice = field(init=False)
     id_facture: int = 0
 
@@ -75,7 +73,7 @@ class Exchange:
         )
 
     @classmethod
-    def seeded(cls, out: TextIO | None = None) -> Exchange:
+    def seeded(cls) -> Exchange:
         """An exchange on a new seeded emulator, PHARMADIS SAS and the CHU DE VALMONT."""
         fake = FakeChorusPro.seeded()
         world = fake.world
@@ -83,7 +81,6 @@ class Exchange:
             fake=fake,
             fournisseur=fake.client(account=world.account(world.pharmadis)),
             chu=fake.client(account=world.account(world.chu_valmont)),
-            out=out,
         )
 
     @property
@@ -99,7 +96,7 @@ class Exchange:
     def say(self, actor: str, text: str) -> None:
         """Print one line of the timeline, dated by the emulator's clock."""
         now = self.fake.clock.now()
-        print(f"  {now:%Y-%m-%d %H:%M}  {actor:<{_ACTOR_WIDTH}} {text}", file=self.out)
+        print(f"  {now:%Y-%m-%d %H:%M}  {actor:<{_ACTOR_WIDTH}} {text}")  # noqa: T201
 
     def wait(self, seconds: float) -> None:
         """Let time pass on the emulator (what it had scheduled happens)."""
@@ -121,6 +118,7 @@ class Exchange:
 
 
 Act = Callable[[Exchange], None]
+"""One act of the demo: it plays its part of the exchange and prints it with ``exchange.say``."""
 
 
 def check_platform(exchange: Exchange) -> None:
