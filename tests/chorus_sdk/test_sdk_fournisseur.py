@@ -318,10 +318,12 @@ async def test_a_pdf_is_read_then_submitted_with_its_attachment(chorus: ChorusSe
     )
     assert facture.mode_depot is ModeDepot.DEPOT_PDF_API
     assert facture.liste_des_pieces_jointes is not None
-    designations = {
-        piece.piece_jointe_designation for piece in facture.liste_des_pieces_jointes.piece_jointe
+    pieces = {
+        piece.piece_jointe_type_code: piece.piece_jointe_type_libelle
+        for piece in facture.liste_des_pieces_jointes.piece_jointe
     }
-    assert "Bon de livraison" in designations
+    # The kind of attachment is one of recupererTypesPieceJointe's, with its label.
+    assert pieces["BON_LIVRAISON"] == "Bon de livraison"
 
 
 @covers(

@@ -21,6 +21,7 @@ __all__ = [
     "TAUX_TVA",
     "TYPES_DEMANDE_PAIEMENT",
     "TYPES_PIECE_JOINTE",
+    "libelle_type_piece_jointe",
 ]
 
 # code -> (French label, English label)
@@ -141,3 +142,11 @@ MOTIFS_REFUS: dict[int, tuple[str, str]] = {
 }
 CADRES_AVEC_VALIDEUR = ("A9_FACTURE_SOUSTRAITANT", "A12_FACTURE_COTRAITANT")
 """Billing frames whose invoices go through a validator."""
+
+
+def libelle_type_piece_jointe(code: str) -> str:
+    """The French label of a kind of attachment, by code (the code itself when unknown)."""
+    for known, libelle, _, _ in TYPES_PIECE_JOINTE.values():
+        if known == code:
+            return libelle
+    return code
