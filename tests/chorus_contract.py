@@ -119,6 +119,20 @@ SUPPLEMENT: dict[str, dict[str, Any]] = {
             codeErreur=_STRING, libelleErreur=_STRING, natureErreur=_STRING
         ),
     ),
+    "/cpro/transverses/v1/recuperer/typespj": _answer(
+        listeTypePieceJointe=_list_of(
+            idTypePieceJointe=_INTEGER,
+            codeTypePieceJointe=_STRING,
+            libelleTypePieceJointe=_STRING,
+            typeObjet=_STRING,
+        )
+    ),
+    "/cpro/transverses/v1/recuperer/motifs/refus/Facture/AValider": _answer(
+        listeMotifRefusFactureAValider=_list_of(
+            idMotif=_INTEGER, codeMotif=_STRING, libelleMotif=_STRING
+        )
+    ),
+    "/cpro/transverses/v1/telecharger/annuaire/destinataire": _answer(fichierResultat=_STRING),
     "/cpro/transverses/v1/ajouter/fichier": _answer(pieceJointeId=_INTEGER),
     "/cpro/transverses/v1/recuperer/structures/actives/fournisseur": _STRUCTURES_ACTIVES,
     "/cpro/transverses/v1/recuperer/structures/actives/destinataire": _STRUCTURES_ACTIVES,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import ExitStack
 
 import httpx
 import pytest
@@ -12,6 +13,7 @@ from pydantic import SecretStr
 from demat_sdk import AsyncChorusPro, ChorusPro, PisteCredentials, RetryPolicy, TechnicalAccount
 from demat_sdk.testing import FakeChorusPro
 
+from chorus_sdk_support import ChorusSession, Face, Flavour, declared, open_faces
 from chorus_wire import ChorusWire
 
 TOKEN_URL = "https://sandbox-oauth.piste.gouv.fr/api/oauth/token"
@@ -169,3 +171,36 @@ def wire(request: pytest.FixtureRequest, fake: FakeChorusPro) -> Iterator[Chorus
         return
     with fake.serve() as base_url, httpx.Client(base_url=base_url, timeout=10) as http:
         yield ChorusWire(http, fake, request.param)
+
+
+SDK_SESSIONS = [
+    pytest.param(("in-process", "sync"), id="in-process-sync"),
+    pytest.param(("in-process", "async"), id="in-process-async"),
+    pytest.param(
+        ("http", "sync"), id="http-sync", marks=[pytest.mark.server, pytest.mark.enable_socket]
+    ),
+    pytest.param(
+        ("http", "async"), id="http-async", marks=[pytest.mark.server, pytest.mark.enable_socket]
+    ),
+]
+
+
+@pytest.fixture(params=SDK_SESSIONS)
+async def chorus(
+    request: pytest.FixtureRequest, fake: FakeChorusPro
+) -> AsyncIterator[ChorusSession]:
+    """The SDK against ``fake``: in-process or over HTTP, ``ChorusPro`` or ``AsyncChorusPro``.
+
+    When the test ends, checks it called every SDK method it declared with ``covers``.
+    """
+    face: Face
+    flavour: Flavour
+    face, flavour = request.param
+    with ExitStack() as stack:
+        session = ChorusSession(fake, face, flavour, open_faces(fake, face, stack))
+        try:
+            yield session
+        finally:
+            await session.close()
+    missing = declared(request.function) - session.calls
+    assert not missing, f"{request.node.name} declares but never calls {sorted(missing)}"

@@ -217,3 +217,40 @@ def test_access_token_repr_hides_the_value() -> None:
 )
 def test_www_authenticate_reason(header: str, reason: str) -> None:
     assert www_authenticate_reason(header) == reason
+
+
+def _streamed(response: httpx.Response) -> httpx.Response:
+    """The same answer, arriving as a stream (as it does over a network), not read yet."""
+    return httpx.Response(
+        response.status_code, headers=response.headers, stream=httpx.ByteStream(response.content)
+    )
+
+
+def _streaming_chorus(request: httpx.Request) -> httpx.Response:
+    if request.url.path.endswith("/token"):
+        return _streamed(token_response("streamed"))
+    assert request.headers["Authorization"] == "Bearer streamed"
+    return _streamed(json_response(OK))
+
+
+def test_a_token_answer_arriving_as_a_stream_is_read(
+    credentials: PisteCredentials, account: TechnicalAccount
+) -> None:
+    # Regression: the overridden auth flows read the token answer before it was received.
+    with ChorusPro(
+        credentials=credentials, account=account, transport=httpx.MockTransport(_streaming_chorus)
+    ) as client:
+        assert client.transverses.recuperer_pays() == []
+
+
+@pytest.mark.anyio
+async def test_a_token_answer_arriving_as_a_stream_is_read_async(
+    credentials: PisteCredentials, account: TechnicalAccount
+) -> None:
+    async def handler(request: httpx.Request) -> httpx.Response:
+        return _streaming_chorus(request)
+
+    async with AsyncChorusPro(
+        credentials=credentials, account=account, transport=httpx.MockTransport(handler)
+    ) as client:
+        assert await client.transverses.recuperer_pays() == []

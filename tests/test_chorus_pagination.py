@@ -53,6 +53,14 @@ class Pages:
         return json_response(body)
 
 
+# The "à traiter" searches are about one structure.
+STRUCTURE: dict[str, dict[str, Any]] = {
+    "rechercher_a_traiter_valideur": {"id_structure": 3},
+    "rechercher_a_traiter_recipiendaire": {"id_structure": 7},
+    "rechercher_a_traiter_fournisseur": {"id_structure": 5},
+}
+
+
 @pytest.mark.parametrize(
     ("method", "key", "place", "id_key"),
     [
@@ -94,7 +102,9 @@ def test_auto_paging_walks_every_page_of_every_invoice_search(
     with ChorusPro(
         credentials=credentials, account=account, transport=httpx.MockTransport(handler)
     ) as client:
-        first = getattr(client.factures, method)(nb_resultats_par_page=2, tri_sens="Ascendant")
+        first = getattr(client.factures, method)(
+            **STRUCTURE.get(method, {}), nb_resultats_par_page=2, tri_sens="Ascendant"
+        )
         assert isinstance(first, Page)
         assert (first.page_courante, first.pages, first.total, len(first)) == (1, 3, 5, 2)
         identifiers = [item.model_dump()[id_key] for item in first.auto_paging_iter()]

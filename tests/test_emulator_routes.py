@@ -124,6 +124,18 @@ def test_every_route_answers_within_the_contract(wire: ChorusWire) -> None:
     )
     wire.ok(f"{T}/recuperer/typedp", {}, account=fournisseur)
     wire.ok(f"{T}/recuperer/etat/typedp", {"typeDemandePaiement": "FACTURE"}, account=fournisseur)
+    types_pj = wire.ok(
+        f"{T}/recuperer/typespj", {"codeLangue": "FR", "typeObjet": "FACTURE"}, account=fournisseur
+    )
+    assert {item["typeObjet"] for item in types_pj["listeTypePieceJointe"]} == {"FACTURE"}
+    motifs = wire.ok(
+        f"{T}/recuperer/motifs/refus/Facture/AValider",
+        {"codeCadreFacturationAValider": "A9_FACTURE_SOUSTRAITANT"},
+        account=valideur,
+    )
+    assert motifs["listeMotifRefusFactureAValider"]
+    annuaire = wire.ok(f"{T}/telecharger/annuaire/destinataire", {}, account=fournisseur)
+    assert annuaire["fichierResultat"].startswith("UEsDB")  # base64 of a ZIP archive
     etats = wire.ok(
         f"{T}/recuperer/etats/traitement",
         {"statutCourant": "MISE_A_DISPOSITION"},

@@ -60,6 +60,8 @@ class PisteAuth(httpx.Auth):
     """
 
     requires_response_body = True
+    """Declared for httpx; the flows below are overridden, so they read the token answer
+    themselves (over a real network the answer arrives as a stream)."""
 
     def __init__(
         self,

@@ -56,7 +56,7 @@ from demat_sdk.chorus.models.factures_emission import (
 )
 from demat_sdk.errors import InvalidRequestError
 
-__all__ = ["EmissionMethods"]
+__all__ = ["EmissionMethods", "check_structure_named"]
 
 MAX_NOM_FICHIER_FLUX = 200
 """Longest flux file name Chorus Pro stores."""
@@ -365,18 +365,13 @@ class EmissionMethods:
         Raises:
             InvalidRequestError: the validator is not named, or named both ways.
         """
-        by_id = id_structure is not None
-        by_identifier = identifiant_structure is not None or type_identifiant_structure is not None
-        identifier_complete = (
-            identifiant_structure is not None and type_identifiant_structure is not None
+        check_structure_named(
+            id_structure,
+            identifiant_structure,
+            type_identifiant_structure,
+            what="the validator",
+            operation=CORRIGER_VALIDEUR.name,
         )
-        if by_id == by_identifier or (by_identifier and not identifier_complete):
-            raise InvalidRequestError(
-                "name the validator by id_structure, or by identifiant_structure and "
-                "type_identifiant_structure",
-                operation=CORRIGER_VALIDEUR.name,
-                field="id_structure",
-            )
         body = build_request(
             CorrigerValideurFactureParam,
             CORRIGER_VALIDEUR.name,
@@ -386,6 +381,33 @@ class EmissionMethods:
             identifiant_structure=identifiant_structure,
         )
         return call(CORRIGER_VALIDEUR, body, options)
+
+
+def check_structure_named(
+    id_structure: int | None,
+    identifiant_structure: str | None,
+    type_identifiant_structure: object | None,
+    *,
+    what: str,
+    operation: str,
+) -> None:
+    """Refuse a structure named neither or both ways (by id, or by identifier and its kind).
+
+    Raises:
+        InvalidRequestError: naming ``what`` and the operation.
+    """
+    by_id = id_structure is not None
+    by_identifier = identifiant_structure is not None or type_identifiant_structure is not None
+    identifier_complete = (
+        identifiant_structure is not None and type_identifiant_structure is not None
+    )
+    if by_id == by_identifier or (by_identifier and not identifier_complete):
+        raise InvalidRequestError(
+            f"name {what} by id_structure, or by identifiant_structure and "
+            "type_identifiant_structure",
+            operation=operation,
+            field="id_structure",
+        )
 
 
 def _check_length(value: str, limit: int, field: str, operation: str) -> None:

@@ -24,6 +24,7 @@ from demat_sdk.chorus.enums import (
     TypeFacture,
     TypeIdentifiantStructure,
 )
+from demat_sdk.chorus.factures.emission import check_structure_named
 from demat_sdk.chorus.factures.operations import (
     RECHERCHER_A_TRAITER_FOURNISSEUR,
     RECHERCHER_A_TRAITER_RECIPIENDAIRE,
@@ -286,6 +287,9 @@ class RechercheMethods:
     ) -> Call[Page[FactureRechercheValideur]]:
         """Invoices waiting for the account's validation: ``rechercherFactureATraiterParValideur``.
 
+        Name the validating structure by its ``id_structure``, or by its identifier and the kind
+        of identifier.
+
         Args:
             id_structure: the validating structure (``idStructureCPP``)…
             type_identifiant_structure: …or the kind of its identifier (``SIRET``…)…
@@ -295,7 +299,17 @@ class RechercheMethods:
             tri_colonne: sort column.
             tri_sens: sort order.
             **options: per-call ``timeout`` and ``max_retries``.
+
+        Raises:
+            InvalidRequestError: the validating structure is not named, or named both ways.
         """
+        check_structure_named(
+            id_structure,
+            identifiant_structure,
+            type_identifiant_structure,
+            what="the validating structure",
+            operation=RECHERCHER_A_TRAITER_VALIDEUR.name,
+        )
         return search_call(
             RECHERCHER_A_TRAITER_VALIDEUR,
             RechercherFactureATraiterParValideurParam,
@@ -316,7 +330,7 @@ class RechercheMethods:
     def rechercher_a_traiter_recipiendaire(
         self,
         *,
-        id_structure: int | None = None,
+        id_structure: int,
         recuperer_taille: bool | None = None,
         page: int = 1,
         nb_resultats_par_page: int | None = None,
@@ -326,10 +340,11 @@ class RechercheMethods:
     ) -> Call[Page[FactureRechercheRecipiendaire]]:
         """Received invoices waiting for processing (``rechercherFactureATraiterParRecipiendaire``).
 
-        These are the invoices ``MISE_A_DISPOSITION`` or ``COMPLETEE``.
+        These are the invoices ``MISE_A_DISPOSITION`` or ``COMPLETEE``, of one structure.
 
         Args:
-            id_structure: the receiving structure (``idStructureCPP``).
+            id_structure: the receiving structure (``idStructureCPP``, from
+                ``client.transverses.recuperer_structures_actives_pour_destinataire()``).
             recuperer_taille: also return each invoice's size.
             page: the page to fetch, from 1.
             nb_resultats_par_page: the page size.
@@ -353,7 +368,7 @@ class RechercheMethods:
     def rechercher_a_traiter_fournisseur(
         self,
         *,
-        id_structure: int | None = None,
+        id_structure: int,
         masquer_rejetee: bool | None = None,
         recuperer_taille: bool | None = None,
         page: int = 1,
@@ -368,7 +383,8 @@ class RechercheMethods:
         rejection to acknowledge (``REJETEE``).
 
         Args:
-            id_structure: the issuing structure (``idStructureCPP``).
+            id_structure: the issuing structure (``idStructureCPP``, from
+                ``client.transverses.recuperer_structures_actives_pour_fournisseur()``).
             masquer_rejetee: leave the rejected invoices out.
             recuperer_taille: also return each invoice's size.
             page: the page to fetch, from 1.

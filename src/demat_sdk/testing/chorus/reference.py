@@ -9,15 +9,19 @@ from __future__ import annotations
 from decimal import Decimal
 
 __all__ = [
+    "CADRES_AVEC_VALIDEUR",
     "CADRES_FACTURATION",
     "DEVISES",
     "FORMATS_FLUX",
     "MODES_DEPOT",
     "MODES_REGLEMENT",
     "MOTIFS_EXONERATION_TVA",
+    "MOTIFS_REFUS",
     "PAYS",
     "TAUX_TVA",
     "TYPES_DEMANDE_PAIEMENT",
+    "TYPES_PIECE_JOINTE",
+    "libelle_type_piece_jointe",
 ]
 
 # code -> (French label, English label)
@@ -114,3 +118,35 @@ CADRES_FACTURATION: dict[str, tuple[str, ...]] = {
     "MEMOIRE_JUSTICE": ("A3_MEMOIRE_JUSTICE",),
     "DEMANDE_REMBOURSEMENT": ("A21_DEMANDE_REMBOURSEMENT_TIC",),
 }
+
+# Kinds of attachment: id -> (code, French label, English label, typeObjet). The codes of the
+# real service are not published: these are the emulator's, for the objects invoices deal with.
+TYPES_PIECE_JOINTE: dict[int, tuple[str, str, str, str]] = {
+    101: ("FACTURE", "Facture", "Invoice", "FACTURE"),
+    102: ("BON_LIVRAISON", "Bon de livraison", "Delivery note", "FACTURE"),
+    103: ("PV_RECEPTION", "Procès-verbal de réception", "Acceptance report", "FACTURE"),
+    104: ("DEVIS", "Devis", "Quotation", "FACTURE"),
+    105: ("AUTRE", "Autre pièce justificative", "Other supporting document", "FACTURE"),
+    201: ("BON_COMMANDE", "Bon de commande", "Purchase order", "EJ"),
+    301: ("RIB", "Relevé d'identité bancaire", "Bank details", "CB"),
+    401: ("MANDAT", "Mandat de facturation", "Billing mandate", "MANDAT"),
+}
+
+# A validator's coded refusal reasons: id -> (code, label). The real list is not published; these
+# are the emulator's. Only invoices with a validator (A9, A12) can be refused.
+MOTIFS_REFUS: dict[int, tuple[str, str]] = {
+    1: ("PRESTATION_NON_REALISEE", "Prestation non réalisée"),
+    2: ("MONTANT_ERRONE", "Montant de la facture erroné"),
+    3: ("SOUS_TRAITANCE_NON_ACCEPTEE", "Sous-traitance non acceptée ou non agréée"),
+    4: ("PIECES_MANQUANTES", "Pièces justificatives manquantes"),
+}
+CADRES_AVEC_VALIDEUR = ("A9_FACTURE_SOUSTRAITANT", "A12_FACTURE_COTRAITANT")
+"""Billing frames whose invoices go through a validator."""
+
+
+def libelle_type_piece_jointe(code: str) -> str:
+    """The French label of a kind of attachment, by code (the code itself when unknown)."""
+    for known, libelle, _, _ in TYPES_PIECE_JOINTE.values():
+        if known == code:
+            return libelle
+    return code

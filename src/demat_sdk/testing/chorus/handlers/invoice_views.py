@@ -182,7 +182,7 @@ def _piece(link: LinkedAttachment) -> dict[str, Any]:
     return _compact(
         {
             "pieceJointeTypeCode": link.type_code,
-            "pieceJointeTypeLibelle": link.type_code.capitalize(),
+            "pieceJointeTypeLibelle": reference.libelle_type_piece_jointe(link.type_code),
             "pieceJointeDesignation": link.designation,
             "pieceJointeNumeroLigneFacture": link.numero_ligne,
             "pieceJointeIdLiaison": link.id_liaison,

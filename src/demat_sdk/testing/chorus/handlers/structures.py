@@ -180,13 +180,9 @@ def consulter_service(context: Context, body: Body) -> dict[str, Any]:
 def lister_rattachements(context: Context, body: Body) -> dict[str, Any]:
     """``listerRattachementsStructureUtilisateur``: the account's attachments to the services."""
     state = context.state
-    id_structure = body.integer("idStructure")
-    if id_structure is None and body.text("identifiantStructure"):
-        found = state.directory.find(body.text("identifiantStructure") or "")
-        if found is None:
-            raise RefusedError(Refusal.STRUCTURE_INCONNUE, body.text("identifiantStructure") or "")
-        id_structure = found.id_structure_cpp
-    structure = state.directory.structure(id_structure if id_structure is not None else 0)
+    structure = _named_structure(context, body)
+    if structure is None:
+        raise RefusedError(Refusal.CHAMP_OBLIGATOIRE, "idStructure")
     login = body.text("adresseEmailConnexionUtilisateur")
     account = state.gate.accounts.get(login) if login else context.account
     if account is None or not account.rights.get(structure.id_structure_cpp):
@@ -223,14 +219,44 @@ _ESPACES = {
 }
 
 
+def _named_structure(context: Context, criteria: Body) -> StructureRecord | None:
+    """The structure a request names by ``idStructure`` or ``identifiantStructure``, if any.
+
+    Raises:
+        RefusedError: the structure named does not exist.
+    """
+    directory = context.state.directory
+    id_structure = criteria.integer("idStructure")
+    if id_structure is not None:
+        return directory.structure(id_structure)
+    identifiant = criteria.text("identifiantStructure")
+    if not identifiant:
+        return None
+    found = directory.find(identifiant)
+    if found is None:
+        raise RefusedError(Refusal.STRUCTURE_INCONNUE, identifiant)
+    return found
+
+
 def rechercher_espaces(context: Context, body: Body) -> dict[str, Any]:
-    """``rechercherEspaces``: the workspaces the account's roles open on a structure."""
-    criteria = body.obj("structure")
-    structure = context.state.directory.structure(
-        criteria.integer("idStructure", required=True) or 0
-    )
-    roles = context.account.rights.get(structure.id_structure_cpp, frozenset())
+    """``rechercherEspaces``: the workspaces the account's roles open on a structure.
+
+    The structure is named by its id or its identifier, or given by one of its services
+    (``idService`` alone).
+    """
+    directory = context.state.directory
     id_service = body.integer("idService")
+    structure = _named_structure(context, body.obj("structure"))
+    if structure is None and id_service is not None:
+        structure = next(
+            (each for each in directory.structures.values() if id_service in each.services),
+            None,
+        )
+        if structure is None:
+            raise RefusedError(Refusal.SERVICE_INCONNU, str(id_service))
+    if structure is None:
+        raise RefusedError(Refusal.CHAMP_OBLIGATOIRE, "structure.idStructure")
+    roles = context.account.rights.get(structure.id_structure_cpp, frozenset())
     services = [
         service
         for service in structure.services.values()

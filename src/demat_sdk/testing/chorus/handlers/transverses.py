@@ -12,9 +12,15 @@ import base64
 from typing import Any
 
 from demat_sdk.chorus import lifecycle
-from demat_sdk.chorus.enums import RoleUtilisateur, StatutFacture, TypeStructure
+from demat_sdk.chorus.enums import (
+    CadreFacturation,
+    RoleUtilisateur,
+    StatutFacture,
+    TypeObjetPieceJointe,
+    TypeStructure,
+)
 from demat_sdk.testing.chorus import reference
-from demat_sdk.testing.chorus.documents import text_pdf
+from demat_sdk.testing.chorus.documents import directory_export, text_pdf
 from demat_sdk.testing.chorus.handlers.factures import decode_base64
 from demat_sdk.testing.chorus.handlers.routing import Context, routes
 from demat_sdk.testing.chorus.refusals import Refusal, RefusedError
@@ -125,6 +131,38 @@ def recuperer_etat_type_dp(context: Context, body: Body) -> dict[str, Any]:
         key=lambda statut: list(StatutFacture).index(statut),
     )
     return envelope(listeEtatDemandePaiement=[{"etatDemandePaiement": s.value} for s in statuts])
+
+
+def recuperer_types_piece_jointe(context: Context, body: Body) -> dict[str, Any]:
+    """``recupererTypesPieceJointe``: kinds of attachment, for one kind of object or all."""
+    english = _english(body)
+    type_objet = body.enum("typeObjet", TypeObjetPieceJointe)
+    types = [
+        {
+            "idTypePieceJointe": identifier,
+            "codeTypePieceJointe": code,
+            "libelleTypePieceJointe": (french, english_label)[english],
+            "typeObjet": objet,
+        }
+        for identifier, (code, french, english_label, objet) in reference.TYPES_PIECE_JOINTE.items()
+        if type_objet is None or objet == type_objet.value
+    ]
+    return envelope(listeTypePieceJointe=types)
+
+
+def recuperer_motifs_refus(context: Context, body: Body) -> dict[str, Any]:
+    """``recupererMotifsRefusFactureAValider``: a validator's coded reasons, for A9 and A12."""
+    cadre = body.enum("codeCadreFacturationAValider", CadreFacturation, required=True)
+    assert cadre is not None  # noqa: S101 - required
+    motifs = (
+        [
+            {"idMotif": identifier, "codeMotif": code, "libelleMotif": libelle}
+            for identifier, (code, libelle) in reference.MOTIFS_REFUS.items()
+        ]
+        if cadre.value in reference.CADRES_AVEC_VALIDEUR
+        else []
+    )
+    return envelope(listeMotifRefusFactureAValider=motifs)
 
 
 # --- flux reports --------------------------------------------------------------------------
@@ -276,6 +314,12 @@ def rechercher_destinataire(context: Context, body: Body) -> dict[str, Any]:
     return envelope(listeDestinataires=rows, parametresRetour=counters)
 
 
+def telecharger_annuaire_destinataire(context: Context, body: Body) -> dict[str, Any]:
+    """``telechargerAnnuaireDestinataire``: the public recipients, as Chorus Pro exports them."""
+    export = directory_export(context.state.directory.structures.values())
+    return envelope(fichierResultat=base64.b64encode(export).decode("ascii"))
+
+
 def consulter_information_siret(context: Context, body: Body) -> dict[str, Any]:
     """``consulterInformationSIRET``: does not work in qualification, like the real sandbox."""
     if context.state.settings.qualification:
@@ -327,6 +371,12 @@ ROUTES = (
             recuperer_etats_traitement,
         ),
         ("recupererEtatParTypeDemandePaiement", "/recuperer/etat/typedp", recuperer_etat_type_dp),
+        ("recupererTypesPieceJointe", "/recuperer/typespj", recuperer_types_piece_jointe),
+        (
+            "recupererMotifsRefusFactureAValider",
+            "/recuperer/motifs/refus/Facture/AValider",
+            recuperer_motifs_refus,
+        ),
         ("consulterCR", "/consulterCR", consulter_cr),
         ("consulterCRDetaille", "/consulterCRDetaille", consulter_cr_detaille),
         ("ajouterFichierDansSysteme", "/ajouter/fichier", ajouter_fichier),
@@ -346,6 +396,11 @@ ROUTES = (
             coordonnees_bancaires,
         ),
         ("rechercherDestinataire", "/rechercher/destinataire", rechercher_destinataire),
+        (
+            "telechargerAnnuaireDestinataire",
+            "/telecharger/annuaire/destinataire",
+            telecharger_annuaire_destinataire,
+        ),
         ("consulterInformationSIRET", "/consulter/information/siret", consulter_information_siret),
     ),
 )
