@@ -345,7 +345,8 @@ def _box5(
             bordereau.numero,
         )
         findings = _Findings()
-        if key in integrated.bordereaux or key in taken_bordereaux:
+        doublon = key in integrated.bordereaux or key in taken_bordereaux
+        if doublon:
             findings.element.append(
                 _erreur(
                     A.ERREUR_DOUBLON_BORDEREAU,
@@ -363,7 +364,8 @@ def _box5(
                 bordereau.exercice,
                 piece.numero,
             )
-            if piece.numero in seen or piece_key in integrated.pieces:
+            # The pièces of a bordereau already integrated are not reported one by one.
+            if piece.numero in seen or (not doublon and piece_key in integrated.pieces):
                 findings.piece(
                     piece.numero,
                     A.ERREUR_DOUBLON_PIECE,
