@@ -26,8 +26,8 @@ from demat_sdk.testing.helios import (
     LABEL_SERVICE_CHORUS,
     Budget,
     OutgoingFile,
+    samples,
 )
-from demat_sdk.testing.helios import samples
 
 from return_path_support import ACK_V2_XSD, RETOUR_XSD, schema_errors
 from tests_support import XSD_DIR
@@ -70,7 +70,8 @@ def test_a_valid_flux_is_accepted_after_the_delay_and_the_ack_is_schema_valid(
     assert helios.outbox() == []
     helios.advance(1)
     [ack] = helios.outbox()
-    assert ack.name.startswith("013045_") and "-ACK-" in ack.name
+    assert ack.name.startswith("013045_")
+    assert "-ACK-" in ack.name
     assert schema_errors(ACK_V2_XSD, ack.content) == []
     acquit = read_acquit(ack.content)
     assert acquit.nom_fichier == "PESDEP_001.xml"
@@ -109,7 +110,8 @@ def test_fonction_on_an_m21_budget_rejects_only_that_bordereau_at_its_line(
     acquit = _answer(helios, _depense(fonction_on=13), "PESDEP_001.xml")
     assert acquit.bordereau(2026, 12).etat  # type: ignore[union-attr]
     rejected = acquit.bordereau(2026, 13)
-    assert rejected is not None and not rejected.etat
+    assert rejected is not None
+    assert not rejected.etat
     [erreur] = list(acquit.iter_erreurs())
     assert erreur.localisation == "bordereau 13 (exercice 2026) / pièce 1301 / ligne 2"
     assert erreur.erreur.libelle_anomalie == "1971 - Compte fonction présent à tort"
@@ -172,7 +174,8 @@ def test_an_asap_debtor_unknown_to_chorus_keeps_chorus_message(
 def test_counts_and_totals_are_checked(world: tuple[FakeChorusPro, FakeHelios]) -> None:
     _, helios = world
     data = _depense(bordereaux=(12,))
-    assert b'<NbrPce V="1"/>' in data and b'<MtBordHT V="3000.00"/>' in data
+    assert b'<NbrPce V="1"/>' in data
+    assert b'<MtBordHT V="3000.00"/>' in data
     data = data.replace(b'<NbrPce V="1"/>', b'<NbrPce V="2"/>')
     data = data.replace(b'<MtBordHT V="3000.00"/>', b'<MtBordHT V="3100.00"/>')
     acquit = _answer(helios, data, "PESDEP_001.xml")
@@ -279,7 +282,9 @@ def test_an_empty_flux_or_an_unreadable_file_gets_no_acquittement() -> None:
     second = helios.receive(b"not xml at all", "junk.xml")
     helios.advance(10)
     assert helios.outbox() == []
-    assert first.processed and first.acquit is None and first.reason.startswith("empty flux")
+    assert first.processed
+    assert first.acquit is None
+    assert first.reason.startswith("empty flux")
     assert second.reason.startswith("not a readable PES_Aller")
 
 
@@ -315,7 +320,8 @@ def test_returns_for_accepted_mandats_and_titres_read_back_and_get_acknowledged(
     [bordereau] = depense.depense.bordereaux  # type: ignore[union-attr]  # 13 was rejected
     assert bordereau.numero == 12
     [piece] = bordereau.pieces
-    assert piece.numero == 1201 and piece.etat is EtatPieceDepense.PRISE_EN_CHARGE
+    assert piece.numero == 1201
+    assert piece.etat is EtatPieceDepense.PRISE_EN_CHARGE
     assert [ligne.paiements[0].montant for ligne in piece.lignes] == [
         Decimal("1055.00"),
         Decimal("2110.00"),

@@ -470,7 +470,8 @@ def test_the_emulator_channel_fulfils_the_contract() -> None:
     assert isinstance(channel, HeliosChannel)
     pes_file = EXAMPLES / "01_PES_DepenseAller_mandat_PJ.xml"
     receipt = channel.send(pes_file)
-    assert receipt.name == pes_file.name and receipt.size == pes_file.stat().st_size
+    assert receipt.name == pes_file.name
+    assert receipt.size == pes_file.stat().st_size
     assert receipt.sent_at == helios.clock.now()
     assert channel.send(pes_file.read_bytes(), name=pes_file.name) == receipt  # idempotent
     with pytest.raises(InvalidRequestError, match="already sent as"):
@@ -493,4 +494,5 @@ def test_the_emulator_channel_fulfils_the_contract() -> None:
         channel.mark_processed(incoming)
     # The example's poste is not in the seeded référentiel: the whole flux is refused.
     acquit = read_acquit(ack.content)
-    assert acquit.flux_rejete and acquit.nom_fichier == "PESDEP_26380001500017_2025_421"
+    assert acquit.flux_rejete
+    assert acquit.nom_fichier == "PESDEP_26380001500017_2025_421"
