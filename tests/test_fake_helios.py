@@ -340,3 +340,18 @@ def test_returns_for_accepted_mandats_and_titres_read_back_and_get_acknowledged(
     )
     helios.receive(acquit_retour_to_bytes(acquit_retour), "ACQRET_001.xml")
     assert helios.acknowledged_retours == {depense.nom_fichier}
+
+
+def test_a_header_breaking_the_schema_is_still_answered_copied_as_it_is(
+    world: tuple[FakeChorusPro, FakeHelios],
+) -> None:
+    _, helios = world
+    data = _depense().replace(b'<IdPost V="013045"/>', b'<IdPost V="13045"/>')
+    helios.receive(data, "PESDEP_001.xml")
+    helios.advance(helios.ack_delay)
+    [ack] = helios.outbox()
+    acquit = read_acquit(ack.content)
+    assert acquit.flux_rejete
+    assert "IdPost" in (acquit.elements[0].erreurs[0].libelle_anomalie or "")
+    assert acquit.en_tete.code_poste == "13045"  # copied: the ACK breaks the ACK schema too
+    assert schema_errors(ACK_V2_XSD, ack.content) != []

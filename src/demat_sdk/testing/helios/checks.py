@@ -217,7 +217,10 @@ def _xsd_problem(data: bytes, xsd_dir: Path) -> str | None:
         if not entry.is_file():
             raise ConfigurationError(f"no {_XSD_ENTRY} in {xsd_dir}: not a PES V2 schema set")
         schema = _SCHEMAS[xsd_dir] = etree.XMLSchema(etree.parse(str(entry)))
-    tree = etree.parse(io.BytesIO(data), xmlsafety.hardened_parser())
+    try:
+        tree = etree.parse(io.BytesIO(data), xmlsafety.hardened_parser())
+    except etree.XMLSyntaxError as exc:
+        return f"({exc.lineno},{exc.offset}) {exc.msg}"
     if schema.validate(tree):
         return None
     error = schema.error_log[0]  # type: ignore[index]

@@ -19,15 +19,18 @@ shared clock, and any look at the outbox processes what is due.
 from __future__ import annotations
 
 import itertools
+import threading
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from demat_sdk.errors import PesModelError
 from demat_sdk.helios.asap import CHORUS_EDITIONS, AsapTitre
 from demat_sdk.helios.channels import FileKind, detect_kind
 from demat_sdk.pes.acquit import Acquit, acquit_to_bytes
+from demat_sdk.pes.acquit.writer import unchecked_acquit_bytes
 from demat_sdk.pes.models.pj import PieceJustificative
 from demat_sdk.pes.retour import read_acquit_retour
 from demat_sdk.testing.clock import FakeClock
@@ -163,6 +166,9 @@ class FakeHelios:
         self._documents: dict[tuple[str, str], PieceJustificative] = {}
         self._bridge = ChorusBridge(chorus) if chorus is not None else None
         self._serial = itertools.count(1)
+        # One lock for the world: the Chorus Pro emulator's when there is one (its scheduler
+        # runs the processing), else the emulator's own.
+        self._lock = chorus.state.lock if chorus is not None else threading.RLock()
 
     @classmethod
     def seeded(cls, chorus: FakeChorusPro | None = None, **options: object) -> FakeHelios:
@@ -186,19 +192,20 @@ class FakeHelios:
         Returns:
             The record of the file (its outcome appears once processed).
         """
-        received = ReceivedFile(
-            name, content, self.clock.now(), self.clock.monotonic() + self.ack_delay
-        )
-        self.received.append(received)
-        if detect_kind(content) is FileKind.ACQUIT_RETOUR:
-            received.due = self.clock.monotonic()
-            self._process(received)
-            return received
-        if self.chorus is not None:
-            self.chorus.state.scheduler.after(
-                self.ack_delay, lambda: bool(self.run_due()), f"Hélios: traitement de {name}"
+        with self._lock:
+            received = ReceivedFile(
+                name, content, self.clock.now(), self.clock.monotonic() + self.ack_delay
             )
-        return received
+            self.received.append(received)
+            if detect_kind(content) is FileKind.ACQUIT_RETOUR:
+                received.due = self.clock.monotonic()
+                self._process(received)
+                return received
+            if self.chorus is not None:
+                self.chorus.state.scheduler.after(
+                    self.ack_delay, lambda: bool(self.run_due()), f"Hélios: traitement de {name}"
+                )
+            return received
 
     def advance(self, seconds: float) -> list[str]:
         """Move the shared clock (through the Chorus Pro emulator when there is one)."""
@@ -209,17 +216,19 @@ class FakeHelios:
 
     def run_due(self) -> list[str]:
         """Process every received file whose time has come; what was done."""
-        done = []
-        now = self.clock.monotonic()
-        for received in self.received:
-            if not received.processed and received.due <= now:
-                done.append(self._process(received))
-        return done
+        with self._lock:
+            now = self.clock.monotonic()
+            return [
+                self._process(received)
+                for received in self.received
+                if not received.processed and received.due <= now
+            ]
 
     def outbox(self) -> list[OutgoingFile]:
         """Every file Hélios made available so far (after processing what is due)."""
-        self.run_due()
-        return list(self._outbox)
+        with self._lock:
+            self.run_due()
+            return list(self._outbox)
 
     # --- processing ------------------------------------------------------------------------
 
@@ -248,9 +257,13 @@ class FakeHelios:
             elements=verdict.elements,
         )
         name = self._ack_name(verdict.flux.en_tete.code_poste, verdict.flux.enveloppe.nom_fichier)
-        self._outbox.append(
-            OutgoingFile(name, FileKind.ACQUIT, acquit_to_bytes(acquit), self.clock.now())
-        )
+        try:
+            content = acquit_to_bytes(acquit)
+        except PesModelError:
+            # The copied Enveloppe or EnTetePES breaks the ACK schema (a flux refused in box 1
+            # for that very reason): Hélios copies it anyway, and so does the emulator.
+            content = unchecked_acquit_bytes(acquit, "ISO-8859-1")
+        self._outbox.append(OutgoingFile(name, FileKind.ACQUIT, content, self.clock.now()))
         received.acquit = name
         rejected = sum(1 for element in verdict.elements if not element.etat)
         return f"Hélios: {received.name} acquitted ({rejected} rejected of {len(verdict.elements)})"
@@ -313,15 +326,27 @@ class FakeHelios:
         Returns:
             The files made available (none when nothing was integrated since).
         """
-        self.run_due()
-        groups: dict[tuple[tuple[str, str, str], Domaine], list[IntegratedBordereau]] = {}
-        for integrated in self._to_return:
-            groups.setdefault((integrated.budget.key, integrated.domaine), []).append(integrated)
-        self._to_return = []
-        made = []
-        now = self.clock.now()
-        for (_, domaine), bordereaux in groups.items():
-            name, data = retour_file(bordereaux[0].budget, domaine, bordereaux, now, paid=paid)
-            made.append(OutgoingFile(name, FileKind.RETOUR, data, now))
-        self._outbox.extend(made)
-        return made
+        with self._lock:
+            self.run_due()
+            groups: dict[tuple[tuple[str, str, str], Domaine], list[IntegratedBordereau]] = {}
+            for integrated in self._to_return:
+                key = (integrated.budget.key, integrated.domaine)
+                groups.setdefault(key, []).append(integrated)
+            self._to_return = []
+            made = []
+            now = self.clock.now()
+            taken = {file.name for file in self._outbox}
+            for (_, domaine), bordereaux in groups.items():
+                stamp = now
+                name, data = retour_file(
+                    bordereaux[0].budget, domaine, bordereaux, stamp, paid=paid
+                )
+                while name in taken:  # a name is never reused: the next second
+                    stamp += timedelta(seconds=1)
+                    name, data = retour_file(
+                        bordereaux[0].budget, domaine, bordereaux, stamp, paid=paid
+                    )
+                taken.add(name)
+                made.append(OutgoingFile(name, FileKind.RETOUR, data, now))
+            self._outbox.extend(made)
+            return made
