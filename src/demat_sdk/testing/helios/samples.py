@@ -151,20 +151,44 @@ def asap_titre(
     )
 
 
-def asap_document(day: dt.date, numero_facture: str, *, bordereau: int, titre: int) -> pes.PesAller:
-    """The ASAP of :func:`asap_titre`: a ``PES_Facture`` of ``TypeFact`` 09."""
+def asap_document(
+    day: dt.date,
+    numero_facture: str,
+    *,
+    bordereau: int,
+    titre: int,
+    siret_debiteur: str = DEPARTEMENT_SIRET,
+    nom_debiteur: str = "DEPARTEMENT DU HAUT-VALLON",
+    objet: str = "Mise a disposition de personnel",
+    type_facture: pes.TypeFacture = pes.TypeFacture.ASAP,
+    header: pes.EnTetePES | None = None,
+) -> pes.PesAller:
+    """The ASAP of :func:`asap_titre`: a ``PES_Facture`` (``TypeFact`` 09 by default).
+
+    Args:
+        day: its date.
+        numero_facture: the invoice number (the titre's ``NumeroFacture``).
+        bordereau: the bordereau of the titre (``RefTitre``).
+        titre: the titre's number.
+        siret_debiteur: the debtor's SIRET.
+        nom_debiteur: the debtor's name.
+        objet: what is invoiced (the invoice's ``Objet`` and its line).
+        type_facture: ``TypeFact`` (10 is the patients' ASAP, which never goes to Chorus Pro).
+        header: the ``EnTetePES`` of the issuing budget (by default the CHU's, :func:`en_tete`).
+    """
     public = pes.CategorieTiers.ETAT_ETABLISSEMENT_PUBLIC_NATIONAL
     montant = Decimal("2500.00")
+    header = header or en_tete(day)
     return pes.PesAller(
-        enveloppe=_enveloppe(f"ASAP_{HOSPITAL_SIRET}_{bordereau}_{titre}"),
-        en_tete=en_tete(day),
+        enveloppe=_enveloppe(f"ASAP_{header.siret}_{bordereau}_{titre}"),
+        en_tete=header,
         facture=pes.PesFacture(
             version=2,
             annee=day.year,
-            type=pes.TypeFacture.ASAP,
+            type=type_facture,
             date=day,
             emetteur=pes.TiersEmetteur(
-                identifiant=HOSPITAL_SIRET,
+                identifiant=header.siret,
                 categorie=pes.CategorieTiers.ETABLISSEMENT_PUBLIC_SANTE,
                 nature_juridique=pes.NatureJuridique.COLLECTIVITE_TERRITORIALE,
                 type=pes.TypeTiers.EMETTEUR,
@@ -196,17 +220,17 @@ def asap_document(day: dt.date, numero_facture: str, *, bordereau: int, titre: i
                     numero_facture=numero_facture,
                     debiteur=pes.TiersFacture(
                         type=pes.TypeTiers.DEBITEUR_PRINCIPAL,
-                        nom="DEPARTEMENT DU HAUT-VALLON",
+                        nom=nom_debiteur,
                         categorie=pes.CategorieTiers.DEPARTEMENT,
                         nature_juridique=pes.NatureJuridique.COLLECTIVITE_TERRITORIALE,
                         adresse=_adresse_facture("1 AVENUE D ALBIGNY", "74000", "HAUT-VALLON"),
-                        identifiant=DEPARTEMENT_SIRET,
+                        identifiant=siret_debiteur,
                     ),
-                    objet="Mise a disposition de personnel",
+                    objet=objet,
                     lignes=[
                         pes.LigneFacture(
                             date=day,
-                            libelle="Mise a disposition de personnel",
+                            libelle=objet,
                             quantite=Decimal("1"),
                             montant_unitaire=montant,
                             montant_ht=montant,
