@@ -136,45 +136,17 @@ def asap_titre(
     id_asap: str | None = None,
 ) -> pes.Titre:
     """A titre to a public debtor whose ASAP is the PJ ``id_asap``."""
-    return pes.Titre(
-        numero=numero,
-        type=pes.TypeTitre.ORDINAIRE,
-        nature=pes.NatureTitre.FONCTIONNEMENT,
+    return samples.asap_titre(
+        numero,
+        numero_facture,
+        id_asap,
+        code_service=code_service,
+        numero_engagement=numero_engagement,
         edition=edition,
         objet=objet,
-        pj_refs=(
-            [
-                pes.PJRef(
-                    support=pes.Support.ELECTRONIQUE, id_unique=id_asap, type=pes.TypePJ.PES_FACTURE
-                )
-            ]
-            if id_asap
-            else []
-        ),
-        numero_facture=numero_facture,
-        code_service_chorus=code_service,
-        numero_engagement=numero_engagement,
-        lignes=[
-            pes.LigneTitre(
-                code_produit_local="MAD1",
-                nature_comptable=70841,
-                majorable=False,
-                tva_intracommunautaire=False,
-                montant_ht=Decimal("2500.00"),
-                montant_tva=Decimal("100.00"),
-                tiers=[
-                    pes.TiersRecette(
-                        identifiant=siret_debiteur,
-                        nature_identifiant=pes.NatureIdentifiantTiers.SIRET,
-                        categorie=pes.CategorieTiers.COMMUNE,
-                        nature_juridique=pes.NatureJuridique.COLLECTIVITE_TERRITORIALE,
-                        type=pes.TypeTiers.DEBITEUR_PRINCIPAL,
-                        nom="DEBITEUR PUBLIC",
-                        adresse=adresse("PLACE DE LA MAIRIE", "38100", "EXEMPLEVILLE"),
-                    )
-                ],
-            )
-        ],
+        siret_debiteur=siret_debiteur,
+        nom_debiteur="DEBITEUR PUBLIC",
+        montant_tva=Decimal("100.00"),
     )
 
 

@@ -112,22 +112,51 @@ def patient_titre(numero: int) -> pes.Titre:
 
 
 def asap_titre(
-    numero: int, numero_facture: str, id_asap: str, *, code_service: str = "AUTONOMIE"
+    numero: int,
+    numero_facture: str,
+    id_asap: str | None,
+    *,
+    code_service: str | None = "AUTONOMIE",
+    numero_engagement: str | None = None,
+    edition: pes.Edition = pes.Edition.ASAP_CPP,
+    objet: str = "Mise a disposition de personnel",
+    siret_debiteur: str = DEPARTEMENT_SIRET,
+    nom_debiteur: str = "DEPARTEMENT DU HAUT-VALLON",
+    montant_tva: Decimal | None = None,
 ) -> pes.Titre:
-    """A staff secondment invoiced to the Département through Chorus Pro (``Edition`` 02)."""
+    """A staff secondment (2 500 € HT) invoiced to a public debtor through Chorus Pro.
+
+    Args:
+        numero: the titre's ``IdPce``.
+        numero_facture: its ``NumeroFacture`` (the invoice number in Chorus Pro).
+        id_asap: the ``IdUnique`` of the PJ carrying its ASAP (``None``: no reference).
+        code_service: the debtor's Chorus Pro service (``CodeService``).
+        numero_engagement: the engagement juridique (``NumeroEngagement``).
+        edition: ``Edition`` (02 by default: the ASAP goes to Chorus Pro).
+        objet: what is invoiced.
+        siret_debiteur: the debtor's SIRET (by default the Département du Haut-Vallon).
+        nom_debiteur: the debtor's name.
+        montant_tva: the VAT of the line, if any.
+    """
+    references = (
+        [
+            pes.PJRef(
+                support=pes.Support.ELECTRONIQUE, id_unique=id_asap, type=pes.TypePJ.PES_FACTURE
+            )
+        ]
+        if id_asap
+        else []
+    )
     return pes.Titre(
         numero=numero,
         type=pes.TypeTitre.ORDINAIRE,
         nature=pes.NatureTitre.FONCTIONNEMENT,
-        edition=pes.Edition.ASAP_CPP,
-        objet="Mise a disposition de personnel",
-        pj_refs=[
-            pes.PJRef(
-                support=pes.Support.ELECTRONIQUE, id_unique=id_asap, type=pes.TypePJ.PES_FACTURE
-            )
-        ],
+        edition=edition,
+        objet=objet,
+        pj_refs=references,
         numero_facture=numero_facture,
         code_service_chorus=code_service,
+        numero_engagement=numero_engagement,
         lignes=[
             pes.LigneTitre(
                 code_produit_local="MAD1",
@@ -135,14 +164,15 @@ def asap_titre(
                 majorable=False,
                 tva_intracommunautaire=False,
                 montant_ht=Decimal("2500.00"),
+                montant_tva=montant_tva,
                 tiers=[
                     pes.TiersRecette(
-                        identifiant=DEPARTEMENT_SIRET,
+                        identifiant=siret_debiteur,
                         nature_identifiant=pes.NatureIdentifiantTiers.SIRET,
                         categorie=pes.CategorieTiers.DEPARTEMENT,
                         nature_juridique=pes.NatureJuridique.COLLECTIVITE_TERRITORIALE,
                         type=pes.TypeTiers.DEBITEUR_PRINCIPAL,
-                        nom="DEPARTEMENT DU HAUT-VALLON",
+                        nom=nom_debiteur,
                         adresse=_adresse("1 AVENUE D ALBIGNY", "74000", "HAUT-VALLON"),
                     )
                 ],
