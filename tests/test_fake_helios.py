@@ -355,3 +355,34 @@ def test_a_header_breaking_the_schema_is_still_answered_copied_as_it_is(
     assert "IdPost" in (acquit.elements[0].erreurs[0].libelle_anomalie or "")
     assert acquit.en_tete.code_poste == "13045"  # copied: the ACK breaks the ACK schema too
     assert schema_errors(ACK_V2_XSD, ack.content) != []
+
+
+def test_without_a_schema_set_what_the_reader_finds_missing_refuses_the_flux() -> None:
+    helios = FakeHelios.seeded(clock=FakeClock(), ack_delay=0)
+    data = _depense().replace(b'<TypBord V="01"/>', b"", 1)
+    acquit = _answer(helios, data, "PESDEP_001.xml")
+    assert acquit.flux_rejete
+    label = acquit.elements[0].erreurs[0].libelle_anomalie or ""
+    assert label.startswith("Une erreur technique est survenue")
+    assert "missing element BlocBordereau/TypBord" in label
+
+
+def test_an_acquit_retour_only_acknowledges_returns_that_were_emitted() -> None:
+    helios = FakeHelios.seeded(clock=FakeClock(), ack_delay=0)
+    _answer(helios, _depense(), "PESDEP_001.xml")
+    [retour] = helios.produce_retours()
+    document = read_retour(retour.content)
+    emetteur = pes.Emetteur(sigle="GEF", adresse="GEF 1")
+    stranger = build_acquit_retour(
+        document,
+        emetteur=emetteur,
+        nom_fichier="ACQRET_X.xml",
+        date_acquit=DAY,
+        nom_fichier_retour="PES2R_DEP_P_INCONNU.xml",
+    )
+    received = helios.receive(acquit_retour_to_bytes(stranger), "ACQRET_X.xml")
+    assert helios.acknowledged_retours == set()
+    assert received.reason.endswith("returns never emitted: PES2R_DEP_P_INCONNU.xml")
+    broken = helios.receive(b'<n:PES_ACQUIT_RETOUR xmlns:n="x"/>', "ACQRET_Y.xml")
+    assert broken.reason.startswith("unreadable PES_ACQUIT_RETOUR")
+    assert [file.kind for file in helios.outbox()] == [FileKind.ACQUIT, FileKind.RETOUR]

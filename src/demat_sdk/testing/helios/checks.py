@@ -6,7 +6,9 @@ integrated):
 * the declared encoding is neither ISO-8859-1 nor UTF-8 (``ERREUR_ENCODING``);
 * the file breaks the official XSD, when a schema set is given (``ERREUR_AUTRE``, with the
   label Hélios writes: « Une erreur technique est survenue lors de la validation/decoupage
-  technique (Boite 1) : Erreur de validation XSD en boite 1 [(line,column) message] »);
+  technique (Boite 1) : Erreur de validation XSD en boite 1 [(line,column) message] »); without
+  a schema set, the first problem the reader met (a missing element, a malformed value) stands
+  for it, after the same prefix;
 * the signature does not match ``InfoDematerialisee``: a dematerialised domain with an unsigned
   bordereau (``ERREUR_SIGNATURE_INCOMPLETE``), or a signed bordereau in a domain that says it
   is not dematerialised (``ERREUR_PES_SIGNATURE``). The XAdES signature itself is not verified.
@@ -204,6 +206,9 @@ def _box1(data: bytes, flux: PesAller, xsd_dir: Path | None) -> ElementAcquit | 
                 A.ERREUR_AUTRE,
                 f"{_BOX1}Erreur de validation XSD en boite 1 [{problem}]",
             )
+    elif flux.read_problems:
+        # Without the schema set, what the reader found missing or malformed stands for it.
+        return _flux_ko(DomaineAcquit.TECHNIQUE, A.ERREUR_AUTRE, f"{_BOX1}{flux.read_problems[0]}")
     return _signature(flux)
 
 

@@ -26,7 +26,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from demat_sdk.errors import PesModelError
+from demat_sdk.errors import PesModelError, PesReadError
 from demat_sdk.helios.asap import CHORUS_EDITIONS, AsapTitre
 from demat_sdk.helios.channels import FileKind, detect_kind
 from demat_sdk.pes.acquit import Acquit, acquit_to_bytes
@@ -160,7 +160,7 @@ class FakeHelios:
         self.asap_deposits: list[AsapDeposit] = []
         """The ASAP deposited in Chorus Pro, in order."""
         self.acknowledged_retours: set[str] = set()
-        """Names of the PES_Retour a ``PES_ACQUIT_RETOUR`` acknowledged."""
+        """Names of the PES_Retour it emitted that a ``PES_ACQUIT_RETOUR`` acknowledged."""
         self._outbox: list[OutgoingFile] = []
         self._to_return: list[IntegratedBordereau] = []
         self._documents: dict[tuple[str, str], PieceJustificative] = {}
@@ -234,11 +234,7 @@ class FakeHelios:
 
     def _process(self, received: ReceivedFile) -> str:
         if detect_kind(received.content) is FileKind.ACQUIT_RETOUR:
-            acquit_retour = read_acquit_retour(received.content)
-            names = {element.nom_fichier_retour for element in acquit_retour.elements}
-            self.acknowledged_retours |= names
-            received.verdict = Verdict(None, reason="PES_ACQUIT_RETOUR: no acquittement due")
-            return f"Hélios: {received.name} acknowledges {', '.join(sorted(names))}"
+            return self._acquit_retour(received)
         verdict = examine(
             received.content,
             self.referentiel,
@@ -267,6 +263,22 @@ class FakeHelios:
         received.acquit = name
         rejected = sum(1 for element in verdict.elements if not element.etat)
         return f"Hélios: {received.name} acquitted ({rejected} rejected of {len(verdict.elements)})"
+
+    def _acquit_retour(self, received: ReceivedFile) -> str:
+        try:
+            acquit_retour = read_acquit_retour(received.content)
+        except (PesReadError, PesModelError) as exc:
+            received.verdict = Verdict(None, reason=f"unreadable PES_ACQUIT_RETOUR: {exc}")
+            return f"Hélios: {received.name} is not a readable PES_ACQUIT_RETOUR"
+        emitted = {file.name for file in self._outbox if file.kind is FileKind.RETOUR}
+        names = {element.nom_fichier_retour for element in acquit_retour.elements}
+        self.acknowledged_retours |= names & emitted
+        unknown = sorted(names - emitted)
+        reason = "PES_ACQUIT_RETOUR: no acquittement due"
+        if unknown:
+            reason += f"; returns never emitted: {', '.join(unknown)}"
+        received.verdict = Verdict(None, reason=reason)
+        return f"Hélios: {received.name} acknowledges {', '.join(sorted(names & emitted))}"
 
     def _ack_name(self, poste: str, nom_fichier: str) -> str:
         stem = nom_fichier[:-4] if nom_fichier.lower().endswith(".xml") else nom_fichier

@@ -102,7 +102,9 @@ class Referentiel:
 
     Attributes:
         budgets: the budgets known, each with its poste comptable.
-        triplets: the (domain, TypBord, TypPce, NatPce) combinations accepted.
+        triplets: the (domain, TypBord, TypPce, NatPce) combinations accepted; by default the
+            usual ones: ordinary bordereaux (01) of ordinary pièces (01) of natures 01 to 05,
+            07 and 08, annulation bordereaux (02 / 02 / 06), and a few others.
         codes_service: the ordonnateur's service codes (``CodServ``) known; empty means any.
     """
 
