@@ -386,3 +386,25 @@ def test_an_acquit_retour_only_acknowledges_returns_that_were_emitted() -> None:
     broken = helios.receive(b'<n:PES_ACQUIT_RETOUR xmlns:n="x"/>', "ACQRET_Y.xml")
     assert broken.reason.startswith("unreadable PES_ACQUIT_RETOUR")
     assert [file.kind for file in helios.outbox()] == [FileKind.ACQUIT, FileKind.RETOUR]
+
+
+def test_a_signed_bordereau_in_a_flux_that_is_not_dematerialised_is_refused() -> None:
+    helios = FakeHelios.seeded(clock=FakeClock(), ack_delay=0)
+    signature = b'<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"/></Bordereau>'
+    data = _depense(bordereaux=(12,)).replace(b"</Bordereau>", signature, 1)
+    acquit = _answer(helios, data, "PESDEP_001.xml")
+    assert acquit.flux_rejete
+    erreur = acquit.elements[0].erreurs[0]
+    assert erreur.numero_anomalie is CodeAnomalie.ERREUR_PES_SIGNATURE
+    assert "bordereau 12 est signé" in (erreur.libelle_anomalie or "")
+
+
+def test_the_asap_invoice_carries_the_engagement(world: tuple[FakeChorusPro, FakeHelios]) -> None:
+    chorus, helios = world
+    flux = samples.recette_flux("PESREC_001.xml", DAY)
+    flux.recette.bordereaux[0].titres[1].numero_engagement = "EJ-2026-42"  # type: ignore[union-attr]
+    assert _answer(helios, pes.to_bytes(flux), "PESREC_001.xml").accepte
+    [deposit] = helios.asap_deposits
+    invoice = chorus.state.invoices.records[deposit.id_facture]
+    assert invoice.numero_bon_commande == "EJ-2026-42"
+    assert invoice.createur.login == f"HELIOS_DGFIP_{samples.HOSPITAL_SIRET}"
