@@ -171,12 +171,21 @@ class FakeHelios:
         self._lock = chorus.state.lock if chorus is not None else threading.RLock()
 
     @classmethod
-    def seeded(cls, chorus: FakeChorusPro | None = None, **options: object) -> FakeHelios:
+    def seeded(
+        cls,
+        chorus: FakeChorusPro | None = None,
+        *,
+        clock: FakeClock | None = None,
+        xsd_dir: str | PathLike[str] | None = None,
+        ack_delay: float = DEFAULT_ACK_DELAY,
+    ) -> FakeHelios:
         """An emulator with :meth:`Referentiel.seeded`, in the world of ``chorus`` if given.
 
-        Keyword arguments go to the constructor (``xsd_dir``, ``ack_delay``, ``clock``).
+        The other arguments are the constructor's.
         """
-        return cls(Referentiel.seeded(), chorus=chorus, **options)  # type: ignore[arg-type]
+        return cls(
+            Referentiel.seeded(), chorus=chorus, clock=clock, xsd_dir=xsd_dir, ack_delay=ack_delay
+        )
 
     def __repr__(self) -> str:
         return (
