@@ -152,6 +152,9 @@ def test_an_accepted_asap_becomes_a_chorus_invoice_from_the_hospital(
     assert invoice.montant_ttc == Decimal("2500.00")
     assert invoice.principale is not None
     assert b"PES_Facture" in invoice.principale.attachment.content
+    # Deposited when Hélios processed the flux, on the shared clock.
+    [received] = helios.received
+    assert invoice.date_depot == received.received_at + dt.timedelta(seconds=helios.ack_delay)
     chorus.advance(chorus.state.timings.mise_a_disposition)
     assert invoice.statut is StatutFacture.MISE_A_DISPOSITION
 
