@@ -10,6 +10,7 @@ from pathlib import Path
 from demat_sdk import pes
 from demat_sdk.directory import Directory
 from demat_sdk.testing import FakeChorusPro
+from demat_sdk.testing.helios import samples
 
 SIRET_CH = "26380000500005"
 JOUR = dt.date(2026, 1, 5)
@@ -88,16 +89,6 @@ def adresse(voie: str, code_postal: str, ville: str) -> pes.Adresse:
     )
 
 
-def _adresse_facture(voie: str | None, code_postal: str, ville: str) -> pes.AdresseFacture:
-    return pes.AdresseFacture(
-        type=pes.TypeAdresse.PRINCIPALE,
-        voie=voie,
-        code_postal=code_postal,
-        ville=ville,
-        non_resident=False,
-    )
-
-
 def asap_document(
     numero_facture: str,
     siret_debiteur: str,
@@ -108,90 +99,16 @@ def asap_document(
     titre: int = 5521,
 ) -> pes.PesAller:
     """The ASAP document (a PES_Facture) of a titre to a public debtor."""
-    public = pes.CategorieTiers.ETAT_ETABLISSEMENT_PUBLIC_NATIONAL
-    return pes.PesAller(
-        enveloppe=pes.Enveloppe(
-            nom_fichier=f"ASAP_{SIRET_CH}_{bordereau}_{titre}",
-            emetteur=pes.Emetteur(sigle="GEF", adresse="GEF 1"),
-        ),
-        en_tete=en_tete(),
-        facture=pes.PesFacture(
-            version=2,
-            annee=JOUR.year,
-            type=type_facture,
-            date=JOUR,
-            emetteur=pes.TiersEmetteur(
-                identifiant=SIRET_CH,
-                categorie=pes.CategorieTiers.ETABLISSEMENT_PUBLIC_SANTE,
-                nature_juridique=pes.NatureJuridique.COLLECTIVITE_TERRITORIALE,
-                type=pes.TypeTiers.EMETTEUR,
-                nom="CENTRE HOSPITALIER EXEMPLE",
-                adresse=_adresse_facture("1 AVENUE DE L HOPITAL", "38000", "GRENOBLE"),
-                informations=pes.InformationsEmetteur(reference_banque_de_france="3800000000000"),
-                signataire=pes.Signataire(nom="DUPONT", prenom="JEAN", role="DIRECTEUR"),
-            ),
-            tiers=[
-                pes.TiersFacture(
-                    type=pes.TypeTiers.DESTINATAIRE_PAIEMENT,
-                    nom="CENTRE D'ENCAISSEMENT",
-                    complement_nom="DES FINANCES PUBLIQUES",
-                    categorie=public,
-                    nature_juridique=pes.NatureJuridique.ETAT,
-                    adresse=_adresse_facture(None, "35908", "RENNES CEDEX 9"),
-                ),
-                pes.TiersFacture(
-                    type=pes.TypeTiers.COMPTABLE_EMETTEUR,
-                    nom="SGC GRENOBLE",
-                    categorie=public,
-                    nature_juridique=pes.NatureJuridique.ETAT,
-                    adresse=_adresse_facture("10 RUE DU TRESOR", "38000", "GRENOBLE"),
-                ),
-            ],
-            factures=[
-                pes.FactureIndividuelle(
-                    date_emission=JOUR,
-                    numero_facture=numero_facture,
-                    debiteur=pes.TiersFacture(
-                        type=pes.TypeTiers.DEBITEUR_PRINCIPAL,
-                        nom="DEBITEUR PUBLIC",
-                        categorie=pes.CategorieTiers.COMMUNE,
-                        nature_juridique=pes.NatureJuridique.COLLECTIVITE_TERRITORIALE,
-                        adresse=_adresse_facture("PLACE DE LA MAIRIE", "38100", "EXEMPLEVILLE"),
-                        identifiant=siret_debiteur,
-                    ),
-                    objet=objet,
-                    lignes=[
-                        pes.LigneFacture(
-                            date=JOUR,
-                            libelle=objet,
-                            quantite=Decimal("1"),
-                            montant_unitaire=Decimal("2500.00"),
-                            montant_ht=Decimal("2500.00"),
-                            taux_tva=Decimal("0"),
-                            montant_tva=Decimal("0"),
-                            montant_ttc=Decimal("2500.00"),
-                            ordre=1,
-                        )
-                    ],
-                    total=pes.TotalAPayer(
-                        montant_ht=Decimal("2500.00"),
-                        montant_tva=Decimal("0"),
-                        montant_ttc=Decimal("2500.00"),
-                    ),
-                    titre=pes.ReferenceTitre(
-                        exercice=JOUR.year,
-                        numero_bordereau=bordereau,
-                        numero_titre=titre,
-                        numero_ligne=1,
-                    ),
-                    talon_optique=pes.TalonOptique(ligne1="0" * 58, ligne2="0" * 58),
-                    modalites_reglement="Paiement par virement au SGC",
-                    mode_recouvrement=True,
-                    conditions_generales="Conditions générales du CH",
-                )
-            ],
-            nomenclatures=pes.Nomenclatures(),
-        ),
+    return samples.asap_document(
+        JOUR,
+        numero_facture,
+        bordereau=bordereau,
+        titre=titre,
+        siret_debiteur=siret_debiteur,
+        nom_debiteur="DEBITEUR PUBLIC",
+        objet=objet,
+        type_facture=type_facture,
+        header=en_tete(),
     )
 
 
@@ -219,45 +136,17 @@ def asap_titre(
     id_asap: str | None = None,
 ) -> pes.Titre:
     """A titre to a public debtor whose ASAP is the PJ ``id_asap``."""
-    return pes.Titre(
-        numero=numero,
-        type=pes.TypeTitre.ORDINAIRE,
-        nature=pes.NatureTitre.FONCTIONNEMENT,
+    return samples.asap_titre(
+        numero,
+        numero_facture,
+        id_asap,
+        code_service=code_service,
+        numero_engagement=numero_engagement,
         edition=edition,
         objet=objet,
-        pj_refs=(
-            [
-                pes.PJRef(
-                    support=pes.Support.ELECTRONIQUE, id_unique=id_asap, type=pes.TypePJ.PES_FACTURE
-                )
-            ]
-            if id_asap
-            else []
-        ),
-        numero_facture=numero_facture,
-        code_service_chorus=code_service,
-        numero_engagement=numero_engagement,
-        lignes=[
-            pes.LigneTitre(
-                code_produit_local="MAD1",
-                nature_comptable=70841,
-                majorable=False,
-                tva_intracommunautaire=False,
-                montant_ht=Decimal("2500.00"),
-                montant_tva=Decimal("100.00"),
-                tiers=[
-                    pes.TiersRecette(
-                        identifiant=siret_debiteur,
-                        nature_identifiant=pes.NatureIdentifiantTiers.SIRET,
-                        categorie=pes.CategorieTiers.COMMUNE,
-                        nature_juridique=pes.NatureJuridique.COLLECTIVITE_TERRITORIALE,
-                        type=pes.TypeTiers.DEBITEUR_PRINCIPAL,
-                        nom="DEBITEUR PUBLIC",
-                        adresse=adresse("PLACE DE LA MAIRIE", "38100", "EXEMPLEVILLE"),
-                    )
-                ],
-            )
-        ],
+        siret_debiteur=siret_debiteur,
+        nom_debiteur="DEBITEUR PUBLIC",
+        montant_tva=Decimal("100.00"),
     )
 
 

@@ -9,9 +9,12 @@ import pytest
 from demat_sdk.cli import main
 
 TIMELINE = """\
-demat demo: Chorus Pro, on the built-in emulator (FakeChorusPro.seeded())
+demat demo: Chorus Pro and Hélios, on the built-in emulators \
+(FakeChorusPro.seeded(), FakeHelios.seeded())
   PHARMADIS SAS (supplier), technical account TECH_1_41234567000019@cpro.fr
   CHU DE VALMONT (recipient), technical account TECH_1_26130001600019@cpro.fr
+  DEPARTEMENT DU HAUT-VALLON (debtor of an ASAP), technical account \
+TECH_1_22740004100017@cpro.fr
   2026-01-05 09:00  Chorus Pro       health check: available
   2026-01-05 09:00                   devises: EUR, USD, GBP, CHF, XPF
   2026-01-05 09:00                   taux de TVA: TVA1 0 %, TVA2 2.1 %, TVA3 5.5 %, TVA4 10 %, \
@@ -31,18 +34,38 @@ MISE_A_DISPOSITION
   2026-01-08 09:10  CHU DE VALMONT   SERVICE_FAIT
   2026-01-09 16:45  CHU DE VALMONT   MANDATEE, mandat M2026-000451
   2026-01-09 16:45  PHARMADIS SAS    sees PHX-2026-0001 MANDATEE
+  2026-01-10 18:00  CHU DE VALMONT   sends PESALR2_26130001600019_REC1.xml (recette: a patient's \
+titre, an ASAP titre to the Département), SHA-1 b2ae8524
+  2026-01-10 18:00  CHU DE VALMONT   sends PESALR2_26130001600019_DEP1.xml (dépense: bordereaux \
+12 and 13), SHA-1 9072c7ad
+  2026-01-11 07:30  Hélios           ACK of PESALR2_26130001600019_REC1.xml: accepté
+  2026-01-11 07:30  Hélios           ACK of PESALR2_26130001600019_DEP1.xml: partiellement rejeté
+  2026-01-11 07:30                   bordereau 13 (exercice 2026) / pièce 1301 / ligne 2: \
+1971 - Compte fonction présent à tort
+  2026-01-11 07:30  Hélios           titre 2026/41/2: its ASAP ASAP-2026-0007 is in Chorus Pro
+  2026-01-11 09:30  CHU DE VALMONT   sends PESALR2_26130001600019_DEP2.xml: bordereau 13 without \
+the Fonction
+  2026-01-11 14:00  Hélios           ACK of PESALR2_26130001600019_DEP2.xml: accepté
+  2026-01-12 09:00  DEPARTEMENT      to process: ASAP-2026-0007 from CHU DE VALMONT, \
+2500.00 € TTC, MISE_A_DISPOSITION
+  2026-01-12 09:00  DEPARTEMENT      SUSPENDUE, motif: « Convention de mise à disposition à \
+joindre »
+  2026-01-12 15:20  CHU DE VALMONT   to act on: ASAP-2026-0007 SUSPENDUE
+  2026-01-12 15:20  CHU DE VALMONT   completes it with convention.pdf: COMPLETEE
+  2026-01-13 10:00  DEPARTEMENT      SERVICE_FAIT
+  2026-01-13 10:00  CHU DE VALMONT   sees the ASAP SERVICE_FAIT
 """
 
 
-def test_demo_prints_the_chorus_pro_exchange_as_a_timeline(
+def test_demo_prints_the_chorus_pro_and_helios_exchanges_as_a_timeline(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["demo"]) == 0
     *timeline, done = capsys.readouterr().out.splitlines()
     assert timeline == TIMELINE.splitlines()
-    # Four days pass on the emulator's clock; the clients renew their one-hour tokens.
+    # Eight days pass on the emulator's clock; the clients renew their one-hour tokens.
     assert re.fullmatch(
-        r"done: 4 days of the emulator's time in \d+\.\d s; 7 PISTE tokens, "
+        r"done: 8 days of the emulator's time in \d+\.\d s; 11 PISTE tokens, "
         r"each renewed by the client after its hour",
         done,
     ), done

@@ -27,6 +27,7 @@ from demat_sdk.helios import (
     detect_kind,
 )
 from demat_sdk.pes.acquit import read_acquit
+from demat_sdk.testing import FakeClock, FakeHelios, FakeHeliosChannel
 
 from return_path_support import DATA, EXAMPLES, SAMPLES
 
@@ -461,3 +462,37 @@ def test_both_channels_fulfil_the_contract(platform_dirs: Platform) -> None:
         "junk.bin",
         "junk.bin.reason.txt",
     ]
+
+
+def test_the_emulator_channel_fulfils_the_contract() -> None:
+    helios = FakeHelios.seeded(clock=FakeClock(), ack_delay=3600)
+    channel = FakeHeliosChannel(helios)
+    assert isinstance(channel, HeliosChannel)
+    pes_file = EXAMPLES / "01_PES_DepenseAller_mandat_PJ.xml"
+    receipt = channel.send(pes_file)
+    assert receipt.name == pes_file.name
+    assert receipt.size == pes_file.stat().st_size
+    assert receipt.sent_at == helios.clock.now()
+    assert channel.send(pes_file.read_bytes(), name=pes_file.name) == receipt  # idempotent
+    with pytest.raises(InvalidRequestError, match="already sent as"):
+        channel.send(b"<PES/>", name=pes_file.name)
+    with pytest.raises(InvalidRequestError, match="a name is required"):
+        channel.send(b"<PES/>")
+    with pytest.raises(InvalidRequestError):
+        channel.send(b"<PES/>", name="../up.xml")
+    assert drain(channel) == []  # the acquittement is not due yet
+    helios.advance(3600)
+    [ack_name] = drain(channel)
+    assert "-ACK-" in ack_name
+    assert drain(channel) == []  # each file is handed over once
+    assert channel.processed == [ack_name]
+    [ack] = helios.outbox()
+    incoming = IncomingFile(
+        name=ack.name, kind=FileKind.ACQUIT, size=0, received_at=SENT_AT, content=ack.content
+    )
+    with pytest.raises(InvalidRequestError, match="not a file this channel handed over"):
+        channel.mark_processed(incoming)
+    # The example's poste is not in the seeded référentiel: the whole flux is refused.
+    acquit = read_acquit(ack.content)
+    assert acquit.flux_rejete
+    assert acquit.nom_fichier == "PESDEP_26380001500017_2025_421"

@@ -1,9 +1,11 @@
 """``demat demo``: the library's main job, run against the built-in emulators.
 
-The demo plays an exchange between a supplier and a CHU on the seeded Chorus Pro emulator, act
-by act, and prints it as a timeline on the emulator's clock (time moves by the emulator's
-schedule, nothing sleeps). Each act is a function of :data:`ACTS` taking the :class:`Exchange`;
-a later part of the exchange (Hélios, the accountant) is one more function in that tuple.
+The demo plays an exchange between a supplier and a CHU on the seeded Chorus Pro emulator, then
+the CHU's exchange with its comptable through the Hélios emulator of the same world (PES flux,
+acquittements, a corrected bordereau, an ASAP to the Département that Hélios forwards to Chorus
+Pro), act by act, and prints it as a timeline on the emulators' shared clock (time moves by
+their schedule, nothing sleeps). Each act is a function of :data:`ACTS` taking the
+:class:`Exchange`.
 """
 
 from __future__ import annotations
@@ -16,12 +18,21 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
+from demat_sdk import pes
 from demat_sdk.chorus.client import ChorusPro
 from demat_sdk.chorus.enums import StatutFacture, SyntaxeFlux
 from demat_sdk.chorus.models import PieceJointeComplementaire
 from demat_sdk.chorus.models.base import required_in_answer
-from demat_sdk.testing import FakeChorusPro
+from demat_sdk.helios import (
+    EtatReconciliation,
+    FileKind,
+    Reconciliation,
+    corrective_flux,
+    reconcile,
+)
+from demat_sdk.testing import FakeChorusPro, FakeHelios, FakeHeliosChannel
 from demat_sdk.testing.chorus.samples import Line, SampleInvoice, cii
+from demat_sdk.testing.helios import samples as pes_samples
 
 __all__ = ["ACTS", "Exchange", "register", "run"]
 
@@ -51,6 +62,12 @@ class Exchange:
         chu: the CHU's client (CHU DE VALMONT, its own technical account).
         facture: the invoice the supplier sends.
         id_facture: its Chorus Pro id, once integrated.
+        helios: the Hélios emulator of the same world (same clock, ASAP go to ``fake``).
+        channel: the CHU's channel to Hélios.
+        departement: the Département du Haut-Vallon's client (debtor of the CHU's ASAP).
+        envoyes: the PES flux the CHU sent, by ``NomFic``.
+        rapports: their reconciliations with the acquittements, by ``NomFic``.
+        id_asap: the Chorus Pro id of the ASAP Hélios deposited.
     """
 
     fake: FakeChorusPro
@@ -58,9 +75,18 @@ class Exchange:
     chu: ChorusPro
     facture: SampleInvoice = field(init=False)
     id_facture: int = 0
+    helios: FakeHelios = field(init=False)
+    channel: FakeHeliosChannel = field(init=False)
+    departement: ChorusPro = field(init=False)
+    envoyes: dict[str, pes.PesAller] = field(default_factory=dict)
+    rapports: dict[str, Reconciliation] = field(default_factory=dict)
+    id_asap: int = 0
 
     def __post_init__(self) -> None:
         world = self.fake.world
+        self.helios = FakeHelios.seeded(self.fake)
+        self.channel = FakeHeliosChannel(self.helios)
+        self.departement = self.fake.client(account=world.account(world.departement))
         self.facture = SampleInvoice(
             numero="PHX-2026-0001",
             fournisseur=world.pharmadis.identifiant,
@@ -112,9 +138,10 @@ class Exchange:
         self.wait((target - now).total_seconds())
 
     def close(self) -> None:
-        """Close both clients."""
+        """Close the clients."""
         self.fournisseur.close()
         self.chu.close()
+        self.departement.close()
 
 
 Act = Callable[[Exchange], None]
@@ -255,6 +282,141 @@ def chu_certifies_and_mandates(exchange: Exchange) -> None:
     )
 
 
+_HELIOS = "Hélios"
+_DEPARTEMENT = "DEPARTEMENT"
+
+
+def chu_sends_pes(exchange: Exchange) -> None:
+    """The CHU sends its comptable a recette flux (a patient, an ASAP) and a dépense flux."""
+    exchange.later(days=1, at="18:00")
+    day = exchange.fake.clock.now().date()
+    recette = pes_samples.recette_flux(f"PESALR2_{pes_samples.HOSPITAL_SIRET}_REC1.xml", day)
+    # The GEF's dépense export carries a Fonction on bordereau 13 (refused on an M21 budget).
+    depense = pes_samples.depense_flux(
+        f"PESALR2_{pes_samples.HOSPITAL_SIRET}_DEP1.xml", day, bordereaux=(12, 13), fonction_on=13
+    )
+    for flux, what in (
+        (recette, "recette: a patient's titre, an ASAP titre to the Département"),
+        (depense, "dépense: bordereaux 12 and 13"),
+    ):
+        name = flux.enveloppe.nom_fichier
+        receipt = exchange.channel.send(pes.to_bytes(flux, business_rules=False), name=name)
+        exchange.envoyes[name] = flux
+        exchange.say(exchange.chu_name, f"sends {name} ({what}), SHA-1 {receipt.sha1[:8]}")
+
+
+def chu_reads_acquittements(exchange: Exchange) -> None:
+    """Hélios answered overnight: the CHU reconciles each acquittement with what it sent."""
+    exchange.later(days=1, at="07:30")
+    for incoming in exchange.channel.poll():
+        if incoming.kind is not FileKind.ACQUIT:
+            exchange.channel.quarantine(incoming, f"unexpected {incoming.kind.value}")
+            continue
+        acquit = pes.read_acquit(incoming.source)
+        rapport = reconcile(exchange.envoyes[acquit.nom_fichier], acquit)
+        exchange.rapports[acquit.nom_fichier] = rapport
+        exchange.channel.mark_processed(incoming)
+        exchange.say(_HELIOS, f"ACK of {acquit.nom_fichier}: {rapport.etat.value}")
+        for erreur in acquit.iter_erreurs():
+            exchange.say("", f"{erreur.localisation}: {erreur.erreur.libelle_anomalie}")
+    for deposit in exchange.helios.asap_deposits:
+        exchange.id_asap = deposit.id_facture
+        exchange.say(
+            _HELIOS,
+            f"titre {deposit.reference}: its ASAP {deposit.numero_facture} is in Chorus Pro",
+        )
+
+
+def chu_resends_the_rejected_bordereau(exchange: Exchange) -> None:
+    """The CHU fixes the rejected bordereau and sends it alone, same number, in a new flux."""
+    exchange.later(days=0, at="09:30")
+    [(nom, rapport)] = [
+        (nom, rapport)
+        for nom, rapport in exchange.rapports.items()
+        if rapport.etat is not EtatReconciliation.ACCEPTE
+    ]
+    correctif = corrective_flux(
+        exchange.envoyes[nom], rapport, nom_fichier=f"PESALR2_{pes_samples.HOSPITAL_SIRET}_DEP2.xml"
+    )
+    if correctif is None or correctif.depense is None:
+        raise RuntimeError(f"nothing to send again for {nom}")
+    for bordereau in correctif.depense.bordereaux:
+        for mandat in bordereau.mandats:
+            for ligne in mandat.lignes:
+                ligne.fonction = None
+    name = correctif.enveloppe.nom_fichier
+    exchange.channel.send(pes.to_bytes(correctif), name=name)
+    exchange.envoyes[name] = correctif
+    numeros = ", ".join(str(b.numero) for b in correctif.depense.bordereaux)
+    exchange.say(exchange.chu_name, f"sends {name}: bordereau {numeros} without the Fonction")
+    exchange.later(days=0, at="14:00")
+    for incoming in exchange.channel.poll():
+        acquit = pes.read_acquit(incoming.source)
+        rapport = reconcile(exchange.envoyes[acquit.nom_fichier], acquit)
+        exchange.channel.mark_processed(incoming)
+        exchange.say(_HELIOS, f"ACK of {acquit.nom_fichier}: {rapport.etat.value}")
+
+
+def departement_suspends_the_asap(exchange: Exchange) -> None:
+    """The Département finds the ASAP among its invoices to process and suspends it."""
+    exchange.later(days=1, at="09:00")
+    world = exchange.fake.world
+    factures = exchange.departement.factures
+    for item in factures.rechercher_a_traiter_recipiendaire(
+        id_structure=world.departement.id_structure_cpp
+    ).items:
+        exchange.say(
+            _DEPARTEMENT,
+            f"to process: {item.numero_facture} from {item.designation_fournisseur}, "
+            f"{_euros(item.montant_ttc)} TTC, {_status(item.statut)}",
+        )
+    motif = "Convention de mise à disposition à joindre"
+    traite = factures.traiter_facture_recue(
+        id_facture=exchange.id_asap, nouveau_statut=StatutFacture.SUSPENDUE, motif=motif
+    )
+    exchange.say(_DEPARTEMENT, f"{_status(traite.nouveau_statut)}, motif: « {motif} »")
+
+
+def chu_completes_the_asap(exchange: Exchange) -> None:
+    """The CHU, supplier of the ASAP in Chorus Pro, sees the suspension and completes it."""
+    exchange.later(days=0, at="15:20")
+    chu = exchange.chu
+    world = exchange.fake.world
+    for item in chu.factures.rechercher_a_traiter_fournisseur(
+        id_structure=world.chu_valmont.id_structure_cpp
+    ).items:
+        exchange.say(exchange.chu_name, f"to act on: {item.numero_facture} {_status(item.statut)}")
+    convention = chu.transverses.ajouter_fichier(
+        fichier=b"%PDF-1.4 convention", nom_fichier="convention.pdf"
+    )
+    chu.factures.completer(
+        identifiant_facture_cpp=exchange.id_asap,
+        pieces_jointes=[
+            PieceJointeComplementaire(
+                piece_jointe_complementaire_id=convention,
+                piece_jointe_complementaire_designation="Convention de mise à disposition",
+                piece_jointe_complementaire_type="CONVENTION",
+            )
+        ],
+        commentaire="Convention signée jointe",
+    )
+    vue = chu.factures.consulter_historique(id_facture=exchange.id_asap)
+    exchange.say(
+        exchange.chu_name, f"completes it with convention.pdf: {_status(vue.statut_courant_code)}"
+    )
+
+
+def departement_certifies_the_asap(exchange: Exchange) -> None:
+    """The Département certifies the service fait; the CHU follows it."""
+    exchange.later(days=1, at="10:00")
+    fait = exchange.departement.factures.traiter_facture_recue(
+        id_facture=exchange.id_asap, nouveau_statut=StatutFacture.SERVICE_FAIT
+    )
+    exchange.say(_DEPARTEMENT, _status(fait.nouveau_statut))
+    vue = exchange.chu.factures.consulter_historique(id_facture=exchange.id_asap)
+    exchange.say(exchange.chu_name, f"sees the ASAP {_status(vue.statut_courant_code)}")
+
+
 ACTS: tuple[Act, ...] = (
     check_platform,
     supplier_deposits,
@@ -262,6 +424,12 @@ ACTS: tuple[Act, ...] = (
     chu_suspends,
     supplier_completes,
     chu_certifies_and_mandates,
+    chu_sends_pes,
+    chu_reads_acquittements,
+    chu_resends_the_rejected_bordereau,
+    departement_suspends_the_asap,
+    chu_completes_the_asap,
+    departement_certifies_the_asap,
 )
 """The acts of the demo, in order."""
 
@@ -272,8 +440,15 @@ def run(args: argparse.Namespace) -> int:
     exchange = Exchange.seeded()
     begun = exchange.fake.clock.now()
     world = exchange.fake.world
-    print("demat demo: Chorus Pro, on the built-in emulator (FakeChorusPro.seeded())")  # noqa: T201
-    for structure, role in ((world.pharmadis, "supplier"), (world.chu_valmont, "recipient")):
+    print(  # noqa: T201
+        "demat demo: Chorus Pro and Hélios, on the built-in emulators "
+        "(FakeChorusPro.seeded(), FakeHelios.seeded())"
+    )
+    for structure, role in (
+        (world.pharmadis, "supplier"),
+        (world.chu_valmont, "recipient"),
+        (world.departement, "debtor of an ASAP"),
+    ):
         login = world.account(structure).login
         print(f"  {structure.designation} ({role}), technical account {login}")  # noqa: T201
     try:

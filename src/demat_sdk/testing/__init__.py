@@ -8,11 +8,15 @@ qualification environments. Nothing else in the library imports this package.
 * :class:`FakeClock` — the time the emulators and the clients share.
 * :class:`Faults`, :class:`FaultKind` — per-operation fault rules, deterministic from a seed.
 * :class:`EmulatorServer` — an emulator served over HTTP from a background thread.
+* :class:`FakeHelios` — Hélios' "Guichet XML": checks PES files, answers with acquittements and
+  PES_Retour, forwards the ASAP of public debtors to the :class:`FakeChorusPro` of its world;
+  :class:`FakeHeliosChannel` is the :class:`~demat_sdk.helios.HeliosChannel` in front of it.
 """
 
 from demat_sdk.testing.chorus import SEEDED_PASSWORD, FakeChorusPro, SeededWorld, Timings
 from demat_sdk.testing.clock import FakeClock
 from demat_sdk.testing.faults import FaultKind, FaultRule, Faults
+from demat_sdk.testing.helios import FakeHelios, FakeHeliosChannel, Referentiel
 from demat_sdk.testing.server import EmulatorServer
 
 __all__ = [
@@ -20,9 +24,12 @@ __all__ = [
     "EmulatorServer",
     "FakeChorusPro",
     "FakeClock",
+    "FakeHelios",
+    "FakeHeliosChannel",
     "FaultKind",
     "FaultRule",
     "Faults",
+    "Referentiel",
     "SeededWorld",
     "Timings",
 ]
