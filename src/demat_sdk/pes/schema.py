@@ -213,10 +213,15 @@ def values(
     min_occurs: int = 0,
     max_occurs: int | None = None,
     doc: str = "",
+    default_factory: Callable[[], list[T]] = list,
 ) -> list[T]:
-    """Declare a repeated ``V`` element (``Commentaire``, ``CodeCPVSec``)."""
+    """Declare a repeated ``V`` element (``Commentaire``, ``CodeCPVSec``).
+
+    Declarations pass ``default_factory=list`` explicitly: type checkers see a field's default
+    only at the call site (PEP 681), so that keeps the field optional in the model's signature.
+    """
     field: Any = dataclasses.field(
-        default_factory=list,
+        default_factory=default_factory,
         metadata=_metadata(
             "values",
             path=_path(path),
@@ -255,10 +260,14 @@ def children(
     max_occurs: int | None = None,
     doc: str = "",
     stream: bool = False,
+    default_factory: Callable[[], list[C]] = list,
 ) -> list[C]:
-    """Declare a repeated block (``Piece``, ``LigneDePiece``, ``PJRef``…)."""
+    """Declare a repeated block (``Piece``, ``LigneDePiece``, ``PJRef``…).
+
+    Declarations pass ``default_factory=list`` explicitly, as for :func:`values`.
+    """
     field: Any = dataclasses.field(
-        default_factory=list,
+        default_factory=default_factory,
         metadata=_metadata(
             "children",
             path=_path(path),
@@ -278,10 +287,14 @@ def attribute(
     *,
     doc: str = "",
     computed: Callable[[Any], Any] | None = None,
+    default: None = None,
 ) -> T | None:
-    """Declare an optional XML attribute of the model's element (``Id``)."""
+    """Declare an optional XML attribute of the model's element (``Id``).
+
+    Declarations pass ``default=None`` explicitly, as for :func:`values`.
+    """
     field: Any = dataclasses.field(
-        default=None,
+        default=default,
         metadata=_metadata("attribute", name=name, type=type, doc=doc, computed=computed),
     )
     return field  # type: ignore[no-any-return]
@@ -294,10 +307,13 @@ def file_content(path: str, *, mime_attr: str, doc: str = "") -> Any:
     )
 
 
-def fragment(doc: str = "") -> XmlFragment | None:
-    """Declare an optional ``ds:Signature`` kept verbatim."""
+def fragment(doc: str = "", *, default: None = None) -> XmlFragment | None:
+    """Declare an optional ``ds:Signature`` kept verbatim.
+
+    Declarations pass ``default=None`` explicitly, as for :func:`values`.
+    """
     field: Any = dataclasses.field(
-        default=None,
+        default=default,
         metadata=_metadata("fragment", path=(f"{{{XMLDSIG_NS}}}Signature",), doc=doc),
     )
     return field  # type: ignore[no-any-return]

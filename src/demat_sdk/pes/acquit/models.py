@@ -97,7 +97,7 @@ class DetailLigne:
     """
 
     numero_ligne: int = value("NumLigne", st.NUM13_LIGHT_ENTIER)
-    erreurs: list[ErreurAcquit] = children("Erreur", ErreurAcquit)
+    erreurs: list[ErreurAcquit] = children("Erreur", ErreurAcquit, default_factory=list)
 
 
 @pes_model(label=("pièce", "numero_piece"))
@@ -111,8 +111,8 @@ class DetailPiece:
     """
 
     numero_piece: int = value("NumPiece", st.NUM13_LIGHT_ENTIER)
-    erreurs: list[ErreurAcquit] = children("Erreur", ErreurAcquit)
-    lignes: list[DetailLigne] = children("DetailLigne", DetailLigne)
+    erreurs: list[ErreurAcquit] = children("Erreur", ErreurAcquit, default_factory=list)
+    lignes: list[DetailLigne] = children("DetailLigne", DetailLigne, default_factory=list)
 
 
 @pes_model(label=("élément", None))
@@ -139,8 +139,8 @@ class ElementAcquit:
     exercice_bordereau: int | None = value("ExerciceBord", st.NUM4_LIGHT_ENTIER, default=None)
     id_marche: str | None = value("IdMarche", st.TEXTE18_LIGHT, default=None)
     id_unique: str | None = value("IdUnique", st.ALPHANUM50_LIGHT, default=None)
-    erreurs: list[ErreurAcquit] = children("Erreur", ErreurAcquit)
-    pieces: list[DetailPiece] = children("DetailPiece", DetailPiece)
+    erreurs: list[ErreurAcquit] = children("Erreur", ErreurAcquit, default_factory=list)
+    pieces: list[DetailPiece] = children("DetailPiece", DetailPiece, default_factory=list)
 
     @property
     def accepte(self) -> bool:
@@ -221,7 +221,9 @@ class Acquit:
     enveloppe: Enveloppe = child("Enveloppe", Enveloppe)
     en_tete: EnTetePES = child("EnTetePES", EnTetePES)
     version: str = value("ACQUIT/EnTeteAcquit/IdVer", st.NUM2_LIGHT, default="2")
-    elements: list[ElementAcquit] = children("ACQUIT/ElementACQUIT", ElementAcquit, min_occurs=1)
+    elements: list[ElementAcquit] = children(
+        "ACQUIT/ElementACQUIT", ElementAcquit, min_occurs=1, default_factory=list
+    )
     schema: SchemaAcquit = dataclasses.field(default=SchemaAcquit.V2)
 
     @property

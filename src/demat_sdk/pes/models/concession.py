@@ -56,7 +56,7 @@ class Concessionnaires:
     """``Concessionnaires`` (TConcessionnaires)."""
 
     concessionnaire: list[Concessionnaire] = children(
-        "Concessionnaire", Concessionnaire, min_occurs=1
+        "Concessionnaire", Concessionnaire, min_occurs=1, default_factory=list
     )
 
 
@@ -72,7 +72,7 @@ class Tarif:
 class Tarifs:
     """``Tarifs`` (TTarifs)."""
 
-    tarif: list[Tarif] = children("Tarif", Tarif, min_occurs=1)
+    tarif: list[Tarif] = children("Tarif", Tarif, min_occurs=1, default_factory=list)
 
 
 @pes_model
@@ -90,7 +90,9 @@ class DonneeAnnuelle:
 class DonneesExecution:
     """``DonneesExecution`` (TDonneesExecution)."""
 
-    donnee_annuelle: list[DonneeAnnuelle] = children("DonneeAnnuelle", DonneeAnnuelle, min_occurs=1)
+    donnee_annuelle: list[DonneeAnnuelle] = children(
+        "DonneeAnnuelle", DonneeAnnuelle, min_occurs=1, default_factory=list
+    )
 
 
 @pes_model
@@ -111,7 +113,7 @@ class ModificationsConcession:
     """``ModificationsConcession`` (TModificationsConcession)."""
 
     modification_concession: list[ModificationConcession] = children(
-        "ModificationConcession", ModificationConcession, min_occurs=1
+        "ModificationConcession", ModificationConcession, min_occurs=1, default_factory=list
     )
 
 
@@ -152,4 +154,6 @@ class Concession:
 class Concessions:
     """``Concessions`` (TConcessions)."""
 
-    concessions: list[Concession] = children("Concession", Concession, min_occurs=1)
+    concessions: list[Concession] = children(
+        "Concession", Concession, min_occurs=1, default_factory=list
+    )

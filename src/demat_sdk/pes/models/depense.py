@@ -156,7 +156,9 @@ class LigneMandat:
     montant_facture_ht: Decimal | None = value(
         "BlocLignePiece/InfoLignePce/MtFactHT", st.MONTANT_LIGHT, default=None
     )
-    pj_refs: list[PJRef] = children("BlocLignePiece/InfoLignePce/PJRef", PJRef)
+    pj_refs: list[PJRef] = children(
+        "BlocLignePiece/InfoLignePce/PJRef", PJRef, default_factory=list
+    )
     tva_hlm: TvaHlm | None = child("BlocLignePiece/InfoTVAHLM", TvaHlm, default=None)
     operation_specifique: OperationSpecifique | None = child(
         "BlocLignePiece/OpSpec", OperationSpecifique, default=None
@@ -179,13 +181,15 @@ class Mandat:
     nature: NatureMandat = value("BlocPiece/InfoPce/NatPce", Code(NatureMandat, "TNatPce"))
     objet: str | None = value("BlocPiece/InfoPce/Obj", st.TEXTE100, default=None)
     date_echeance: dt.date | None = value("BlocPiece/InfoPce/DteEch", st.DATE, default=None)
-    pj_refs: list[PJRef] = children("BlocPiece/InfoPce/PJRef", PJRef)
+    pj_refs: list[PJRef] = children("BlocPiece/InfoPce/PJRef", PJRef, default_factory=list)
     references_pj: str | None = value("BlocPiece/InfoPce/PJ", st.TEXTE250, default=None)
     carte_achat_niveau1: bool | None = value(
         "BlocPiece/InfoPce/CarteAchatNiveau1", st.BOOLEEN, default=None
     )
     dgp: DelaiGlobalPaiement | None = child("BlocPiece/DGP", DelaiGlobalPaiement, default=None)
-    lignes: list[LigneMandat] = children("LigneDePiece", LigneMandat, min_occurs=1)
+    lignes: list[LigneMandat] = children(
+        "LigneDePiece", LigneMandat, min_occurs=1, default_factory=list
+    )
 
 
 @pes_model(label=("bordereau", "numero"))
@@ -198,7 +202,7 @@ class BordereauDepense:
     ``BORD-D-<exercice>-<numero>``.
     """
 
-    id: str | None = attribute("Id", st.XS_ID, computed=bordereau_id("D"))
+    id: str | None = attribute("Id", st.XS_ID, computed=bordereau_id("D"), default=None)
     exercice: int = value("BlocBordereau/Exer", st.ANNEE)
     numero: int = value("BlocBordereau/IdBord", st.NUM7)
     date_emission: dt.date = value("BlocBordereau/DteBordEm", st.DATE)
@@ -217,8 +221,10 @@ class BordereauDepense:
     montant_tva: Decimal | None = value(
         "BlocBordereau/MtBordTVA", st.MONTANT_LIGHT, default=None, computed=sum_tva
     )
-    mandats: list[Mandat] = children("Piece", Mandat, min_occurs=1, stream=True)
-    signature: XmlFragment | None = fragment()
+    mandats: list[Mandat] = children(
+        "Piece", Mandat, min_occurs=1, stream=True, default_factory=list
+    )
+    signature: XmlFragment | None = fragment(default=None)
 
 
 @pes_model
@@ -228,5 +234,5 @@ class DepenseAller:
     version: int = value("EnTeteDepense/IdVer", st.NUM2, default=2)
     dematerialise: bool | None = value("EnTeteDepense/InfoDematerialisee", st.BOOLEEN, default=None)
     bordereaux: list[BordereauDepense] = children(
-        "Bordereau", BordereauDepense, min_occurs=1, stream=True
+        "Bordereau", BordereauDepense, min_occurs=1, stream=True, default_factory=list
     )

@@ -83,7 +83,7 @@ class EnTetePES:
 class PesAller:
     """``PES_Aller`` ((anon))."""
 
-    id: str | None = attribute("Id", st.XS_ID)
+    id: str | None = attribute("Id", st.XS_ID, default=None)
     enveloppe: Enveloppe = child("Enveloppe", Enveloppe)
     en_tete: EnTetePES = child("EnTetePES", EnTetePES)
     depense: DepenseAller | None = child("PES_DepenseAller", DepenseAller, default=None)
@@ -91,7 +91,7 @@ class PesAller:
     facture: PesFacture | None = child("PES_Facture", PesFacture, default=None)
     marche: PesMarche | None = child("PES_Marche", PesMarche, default=None)
     pj: PesPJ | None = child("PES_PJ", PesPJ, default=None)
-    signature: XmlFragment | None = fragment()
+    signature: XmlFragment | None = fragment(default=None)
     read_problems: list[Problem] = dataclasses.field(
         default_factory=list, compare=False, repr=False
     )

@@ -243,7 +243,7 @@ class LigneFacture:
     montant_ttc: Decimal = value("MtTTC", st.MONTANT)
     ordre: int = value("Ordre", st.NUM3)
     ordre_edition: int | None = value("OrdreEdition", st.NUM3, default=None)
-    commentaires: list[str] = values("Commentaire", st.TEXTE100)
+    commentaires: list[str] = values("Commentaire", st.TEXTE100, default_factory=list)
 
 
 @pes_model
@@ -359,8 +359,8 @@ class FactureIndividuelle:
     debiteur: TiersFacture = child("Debiteur", TiersFacture)
     destinataire: TiersFacture | None = child("Destinataire", TiersFacture, default=None)
     objet: str = value("Objet", st.TEXTE160)
-    lignes: list[LigneFacture] = children("LigneFacture", LigneFacture)
-    detail_tva: list[DetailTva] = children("DetailTVA", DetailTva)
+    lignes: list[LigneFacture] = children("LigneFacture", LigneFacture, default_factory=list)
+    detail_tva: list[DetailTva] = children("DetailTVA", DetailTva, default_factory=list)
     total: TotalAPayer | None = child("TotalAPayer", TotalAPayer, default=None)
     dossier_patient: DossierPatient | None = child("DossierPatient", DossierPatient, default=None)
     ligne_patient: LigneFacturePatient | None = child(
@@ -373,7 +373,9 @@ class FactureIndividuelle:
     mode_recouvrement: bool | None = value("ModeRecouvrement", st.BOOLEEN, default=None)
     texte_generateur: str | None = value("TexteGenerateur", st.TEXTE160, default=None)
     conditions_generales: str = value("ConditionsGen", st.TEXTE250)
-    repartitions_budget: list[RepartitionBudget] = children("RepartitionBudget", RepartitionBudget)
+    repartitions_budget: list[RepartitionBudget] = children(
+        "RepartitionBudget", RepartitionBudget, default_factory=list
+    )
 
 
 @pes_model
@@ -389,7 +391,9 @@ class NomenclatureProduit:
     """``NomenclatureProduit`` (TNomenclature)."""
 
     description: str = value("Description", st.TEXTE100)
-    correspondances: list[Correspondance] = children("Correspondance", Correspondance, min_occurs=1)
+    correspondances: list[Correspondance] = children(
+        "Correspondance", Correspondance, min_occurs=1, default_factory=list
+    )
 
 
 @pes_model
@@ -397,7 +401,9 @@ class NomenclatureNature:
     """``NomenclatureNature`` (TNomenclature)."""
 
     description: str = value("Description", st.TEXTE100)
-    correspondances: list[Correspondance] = children("Correspondance", Correspondance, min_occurs=1)
+    correspondances: list[Correspondance] = children(
+        "Correspondance", Correspondance, min_occurs=1, default_factory=list
+    )
 
 
 @pes_model
@@ -405,7 +411,9 @@ class NomenclatureBudget:
     """``NomenclatureBudget`` (TNomenclature)."""
 
     description: str = value("Description", st.TEXTE100)
-    correspondances: list[Correspondance] = children("Correspondance", Correspondance, min_occurs=1)
+    correspondances: list[Correspondance] = children(
+        "Correspondance", Correspondance, min_occurs=1, default_factory=list
+    )
 
 
 @pes_model
@@ -438,7 +446,9 @@ class Repartition:
 class RepartitionParNature:
     """``RepartitionParNature`` (TRepartitionParNature)."""
 
-    repartitions: list[Repartition] = children("Repartition", Repartition, min_occurs=1)
+    repartitions: list[Repartition] = children(
+        "Repartition", Repartition, min_occurs=1, default_factory=list
+    )
 
 
 @pes_model
@@ -451,9 +461,9 @@ class PesFacture:
     type: TypeFacture | None = value("TypeFact", Code(TypeFacture, "TTypeFacture"), default=None)
     date: dt.date = value("Date", st.DATE)
     emetteur: TiersEmetteur = child("Emetteur", TiersEmetteur)
-    tiers: list[TiersFacture] = children("Tiers", TiersFacture, max_occurs=12)
+    tiers: list[TiersFacture] = children("Tiers", TiersFacture, max_occurs=12, default_factory=list)
     factures: list[FactureIndividuelle] = children(
-        "FactureIndiv", FactureIndividuelle, min_occurs=1
+        "FactureIndiv", FactureIndividuelle, min_occurs=1, default_factory=list
     )
     nomenclatures: Nomenclatures = child("Nomenclatures", Nomenclatures)
     repartition_par_nature: RepartitionParNature | None = child(

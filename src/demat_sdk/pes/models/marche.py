@@ -171,7 +171,7 @@ class Marche:
 class Marches:
     """``Marches`` (TMarches)."""
 
-    marches: list[Marche] = children("Marche", Marche, min_occurs=1)
+    marches: list[Marche] = children("Marche", Marche, min_occurs=1, default_factory=list)
 
 
 @pes_model

@@ -94,7 +94,7 @@ class Acheteur:
 class Acheteurs:
     """``Acheteurs`` (TAcheteurs)."""
 
-    acheteur: list[Acheteur] = children("Acheteur", Acheteur, min_occurs=1)
+    acheteur: list[Acheteur] = children("Acheteur", Acheteur, min_occurs=1, default_factory=list)
 
 
 @pes_model
@@ -168,7 +168,7 @@ class IndicesReference:
     """``IndicesReference`` (TIndicesReference)."""
 
     indice_reference: list[IndiceReference] = children(
-        "IndiceReference", IndiceReference, min_occurs=1
+        "IndiceReference", IndiceReference, min_occurs=1, default_factory=list
     )
 
 
@@ -246,9 +246,11 @@ class SousTraitantPaiementDirect:
 class Operateurs:
     """``Operateurs`` (TOperateurs)."""
 
-    titulaire: list[Titulaire] = children("Titulaire", Titulaire, min_occurs=1)
+    titulaire: list[Titulaire] = children(
+        "Titulaire", Titulaire, min_occurs=1, default_factory=list
+    )
     sous_traitant_paiement_direct: list[SousTraitantPaiementDirect] = children(
-        "SousTraitantPaiementDirect", SousTraitantPaiementDirect
+        "SousTraitantPaiementDirect", SousTraitantPaiementDirect, default_factory=list
     )
 
 
@@ -256,7 +258,9 @@ class Operateurs:
 class CodesCPVSec:
     """``CodesCPVSec`` (TCodesCPVSec)."""
 
-    codes: list[str] = values("CodeCPVSec", st.NUM8_NUM1, min_occurs=1, max_occurs=3)
+    codes: list[str] = values(
+        "CodeCPVSec", st.NUM8_NUM1, min_occurs=1, max_occurs=3, default_factory=list
+    )
 
 
 @pes_model
@@ -302,7 +306,7 @@ class PJRefMarche:
 class PJRefsMarche:
     """``PJRefs`` (TPJRefs)."""
 
-    pj_refs: list[PJRefMarche] = children("PJRef", PJRefMarche, min_occurs=1)
+    pj_refs: list[PJRefMarche] = children("PJRef", PJRefMarche, min_occurs=1, default_factory=list)
 
 
 @pes_model
@@ -361,6 +365,7 @@ class VentilationsSousTraitantPaiementDirect:
             "VentilationSousTraitantPaiementDirect",
             VentilationSousTraitantPaiementDirect,
             min_occurs=1,
+            default_factory=list,
         )
     )
 
@@ -392,7 +397,7 @@ class VentilationsTitulaire:
     """``VentilationsTitulaire`` (TVentilationsTitulaire)."""
 
     ventilation_titulaire: list[VentilationTitulaire] = children(
-        "VentilationTitulaire", VentilationTitulaire, min_occurs=1
+        "VentilationTitulaire", VentilationTitulaire, min_occurs=1, default_factory=list
     )
 
 
@@ -416,7 +421,7 @@ class VentilationsAcheteurs:
     """``VentilationsAcheteurs`` (TVentilationsAcheteurs)."""
 
     ventilation_acheteur: list[VentilationAcheteur] = children(
-        "VentilationAcheteur", VentilationAcheteur, min_occurs=1
+        "VentilationAcheteur", VentilationAcheteur, min_occurs=1, default_factory=list
     )
 
 
@@ -467,7 +472,9 @@ class TitulaireLight:
 class TitulairesLight:
     """``Titulaires`` (TTitulairesLight)."""
 
-    titulaire: list[TitulaireLight] = children("Titulaire", TitulaireLight, min_occurs=1)
+    titulaire: list[TitulaireLight] = children(
+        "Titulaire", TitulaireLight, min_occurs=1, default_factory=list
+    )
 
 
 @pes_model
@@ -535,14 +542,22 @@ class ModificationsMarche:
     """``ModificationsMarche`` (TModificationsMarche)."""
 
     modification_montant_duree: list[ModificationMontantDuree] = children(
-        "ModificationMontantDuree", ModificationMontantDuree
+        "ModificationMontantDuree", ModificationMontantDuree, default_factory=list
     )
     modification_titulaire: list[ModificationTitulaire] = children(
-        "ModificationTitulaire", ModificationTitulaire
+        "ModificationTitulaire", ModificationTitulaire, default_factory=list
     )
     declaration_sous_traitance_paiement_direct: list[DeclarationSousTraitancePaiementDirect] = (
-        children("DeclarationSousTraitancePaiementDirect", DeclarationSousTraitancePaiementDirect)
+        children(
+            "DeclarationSousTraitancePaiementDirect",
+            DeclarationSousTraitancePaiementDirect,
+            default_factory=list,
+        )
     )
     modification_sous_traitance_paiement_direct: list[ModificationSousTraitancePaiementDirect] = (
-        children("ModificationSousTraitancePaiementDirect", ModificationSousTraitancePaiementDirect)
+        children(
+            "ModificationSousTraitancePaiementDirect",
+            ModificationSousTraitancePaiementDirect,
+            default_factory=list,
+        )
     )

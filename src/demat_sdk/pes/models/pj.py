@@ -54,7 +54,7 @@ class PieceJustificative:
     nom: str = value("NomPJ", st.NOMPJ)
     type: TypePJ | None = value("TypePJ", Code(TypePJ, "TPJ"), default=None)
     description: str = value("Description", st.TEXTE250)
-    references_comptables: list[RefCompta] = children("RefCompta", RefCompta)
+    references_comptables: list[RefCompta] = children("RefCompta", RefCompta, default_factory=list)
 
 
 @pes_model
@@ -63,5 +63,5 @@ class PesPJ:
 
     version: int = value("EnTetePES_PJ/IdVer", st.NUM1, default=1)
     pieces_justificatives: list[PieceJustificative] = children(
-        "PJ", PieceJustificative, stream=True
+        "PJ", PieceJustificative, stream=True, default_factory=list
     )

@@ -237,7 +237,9 @@ class LigneTitre:
     collectivite_beneficiaire: CollectiviteBeneficiaire | None = child(
         "BlocLignePiece/InfoLignePiece/InfoCollBen", CollectiviteBeneficiaire, default=None
     )
-    pj_refs: list[PJRef] = children("BlocLignePiece/InfoLignePiece/PJRef", PJRef)
+    pj_refs: list[PJRef] = children(
+        "BlocLignePiece/InfoLignePiece/PJRef", PJRef, default_factory=list
+    )
     prelevement: Prelevement | None = child(
         "BlocLignePiece/InfoPrelevement", Prelevement, default=None
     )
@@ -249,8 +251,8 @@ class LigneTitre:
         "BlocLignePiece/RattachPiece", RattachementRecette, default=None
     )
     liens: LiensRecette | None = child("BlocLignePiece/LiensIdent", LiensRecette, default=None)
-    tiers: list[TiersRecette] = children("Tiers", TiersRecette)
-    recouvrements: list[Recouvrement] = children("Recouvrement", Recouvrement)
+    tiers: list[TiersRecette] = children("Tiers", TiersRecette, default_factory=list)
+    recouvrements: list[Recouvrement] = children("Recouvrement", Recouvrement, default_factory=list)
 
 
 @pes_model(label=("titre", "numero"))
@@ -272,7 +274,7 @@ class Titre:
     periode: str | None = value("BlocPiece/Per", st.NUM1_LIGHT, default=None)
     cle1: str | None = value("BlocPiece/Cle1", st.NUM1_LIGHT, default=None)
     cle2: str | None = value("BlocPiece/Cle2", st.ALPHANUM1_LIGHT, default=None)
-    pj_refs: list[PJRef] = children("BlocPiece/PJRef", PJRef)
+    pj_refs: list[PJRef] = children("BlocPiece/PJRef", PJRef, default_factory=list)
     numero_facture: str | None = value("BlocPiece/NumeroFacture", st.NUMFACTURECPP20, default=None)
     numero_marche: str | None = value("BlocPiece/NumeroMarche", st.TEXTE50, default=None)
     numero_engagement: str | None = value("BlocPiece/NumeroEngagement", st.TEXTE50, default=None)
@@ -280,7 +282,9 @@ class Titre:
         "BlocPiece/CodeService", st.TEXTE100_LIGHT, default=None
     )
     nom_service_chorus: str | None = value("BlocPiece/NomService", st.TEXTE100, default=None)
-    lignes: list[LigneTitre] = children("LigneDePiece", LigneTitre, min_occurs=1)
+    lignes: list[LigneTitre] = children(
+        "LigneDePiece", LigneTitre, min_occurs=1, default_factory=list
+    )
 
 
 @pes_model(label=("bordereau", "numero"))
@@ -292,7 +296,7 @@ class BordereauRecette:
     ``id`` defaults to ``BORD-R-<exercice>-<numero>``.
     """
 
-    id: str | None = attribute("Id", st.XS_ID, computed=bordereau_id("R"))
+    id: str | None = attribute("Id", st.XS_ID, computed=bordereau_id("R"), default=None)
     exercice: int = value("BlocBordereau/Exer", st.NUM4)
     numero: int = value("BlocBordereau/IdBord", st.NUM7)
     date_emission: dt.date = value("BlocBordereau/DteBordEm", st.DATE)
@@ -313,8 +317,8 @@ class BordereauRecette:
     )
     date_envoi_asap: dt.date | None = value("BlocBordereau/DteAsp", st.DATE, default=None)
     objet: str | None = value("BlocBordereau/Objet", st.TEXTE160, default=None)
-    titres: list[Titre] = children("Piece", Titre, min_occurs=1, stream=True)
-    signature: XmlFragment | None = fragment()
+    titres: list[Titre] = children("Piece", Titre, min_occurs=1, stream=True, default_factory=list)
+    signature: XmlFragment | None = fragment(default=None)
 
 
 @pes_model
@@ -324,5 +328,5 @@ class RecetteAller:
     version: int = value("EnTeteRecette/IdVer", st.NUM2, default=2)
     dematerialise: bool | None = value("EnTeteRecette/InfoDematerialisee", st.BOOLEEN, default=None)
     bordereaux: list[BordereauRecette] = children(
-        "Bordereau", BordereauRecette, min_occurs=1, stream=True
+        "Bordereau", BordereauRecette, min_occurs=1, stream=True, default_factory=list
     )

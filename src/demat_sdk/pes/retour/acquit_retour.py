@@ -84,7 +84,10 @@ class AcquitRetour:
     en_tete: EnTetePES = child("EnTetePES", EnTetePES)
     version: int = value("ACQUIT_RETOUR/EnTeteAcquit_Retour/IdVer", st.NUM2, default=2)
     elements: list[ElementAcquitRetour] = children(
-        "ACQUIT_RETOUR/ElementACQUIT_RETOUR", ElementAcquitRetour, min_occurs=1
+        "ACQUIT_RETOUR/ElementACQUIT_RETOUR",
+        ElementAcquitRetour,
+        min_occurs=1,
+        default_factory=list,
     )
 
 

@@ -1,6 +1,3 @@
-# The list and computed fields of the PES models have defaults that mypy does not see (a
-# dataclass_transform field specifier only counts an explicit ``default=`` at the call site).
-# mypy: disable-error-code="call-arg"
 """PES flux of the seeded world's hospital, built with the models: the Hélios story's material.
 
 The CHU DE VALMONT (main budget, M21, of :meth:`Referentiel.seeded`) sends:
