@@ -33,11 +33,12 @@ from demat_sdk._http.settings import (
     ENV_TOKEN_URL,
 )
 from demat_sdk.chorus.client import ChorusPro
-from demat_sdk.chorus.enums import EtatFlux, SyntaxeFlux
+from demat_sdk.chorus.enums import EtatFlux, SyntaxeFlux, TriSens
 from demat_sdk.chorus.factures import IntegrationReport
 from demat_sdk.chorus.factures.integration import DEFAULT_INTERVAL, DEFAULT_TIMEOUT
-from demat_sdk.chorus.models import StructureActive
+from demat_sdk.chorus.models import ParamRechercheHistoStatuts, StructureActive
 from demat_sdk.chorus.models.base import required_in_answer
+from demat_sdk.chorus.tri import TriHistoStatuts
 from demat_sdk.cli.chorus_views import (
     invoice_data,
     print_invoice,
@@ -83,6 +84,7 @@ exit codes: 0 done, 1 error, 2 bad usage, 3 nothing found, 4 something to review
 5 flux still being processed (deposit --wait)"""
 
 _ROLES = ("auto", "destinataire", "fournisseur")
+_MAX_HISTORY = 100  # status changes shown; an invoice seldom has more than a dozen
 
 
 def register(commands: Any) -> None:
@@ -157,7 +159,9 @@ def register(commands: Any) -> None:
     )
     show.add_argument("ref", metavar="ID_OR_NUMBER")
     show.add_argument(
-        "--numero", action="store_true", help="ID_OR_NUMBER is an invoice number even if it is all digits"
+        "--numero",
+        action="store_true",
+        help="ID_OR_NUMBER is an invoice number even if it is all digits",
     )
     show.add_argument(
         "--as",
@@ -406,7 +410,15 @@ def _show_found(client: ChorusPro, role: str, facture: Any, *, as_json: bool) ->
     identifiant = required_in_answer(
         facture.identifiant_facture_cpp, "consulterFacture", "identifiantFactureCPP"
     )
-    historique = client.factures.consulter_historique(id_facture=identifiant)
+    historique = client.factures.consulter_historique(
+        id_facture=identifiant,
+        statuts=ParamRechercheHistoStatuts(
+            page_resultat_demandee_liste_histo_statut=1,
+            nb_resultats_par_page_liste_histo_statut=_MAX_HISTORY,
+            tri_sens_liste_histo_statut=TriSens.Ascendant,
+            tri_colonne_liste_histo_statut=TriHistoStatuts.HistoStatutDatePassage,
+        ),
+    )
     data = invoice_data(role, facture, historique)
     if as_json:
         print_json(data)

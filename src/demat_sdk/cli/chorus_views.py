@@ -14,6 +14,7 @@ from demat_sdk.chorus.models import (
     FactureCpp,
     FactureCppEmise,
     FactureRechercheRecipiendaire,
+    HistoriqueStatus,
     RetourRechercherFactureParFournisseur,
     WsRetourConsulterHistoriqueFacture,
 )
@@ -104,9 +105,20 @@ def invoice_data(
                 "statut": statut.histo_statut_code,
                 "commentaire": statut.histo_statut_commentaire,
             }
-            for statut in (statuts.histo_statut if statuts else [])
+            for statut in _oldest_first(statuts.histo_statut if statuts else [])
         ],
     }
+
+
+def _oldest_first(statuts: list[HistoriqueStatus]) -> list[HistoriqueStatus]:
+    """The status changes in the order they happened.
+
+    They are asked for by date, which has the minute for its unit; ties keep the order of
+    their ids, which Chorus Pro numbers as they happen.
+    """
+    if all(statut.histo_statut_id is not None for statut in statuts):
+        return sorted(statuts, key=lambda statut: statut.histo_statut_id or 0)
+    return statuts
 
 
 def print_invoice(data: dict[str, Any]) -> None:
