@@ -7,8 +7,10 @@ processing steps, so that ``--wait`` sees a flux go through in a fraction of a s
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+import os
 import re
 import tarfile
 from collections.abc import Iterator
@@ -18,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from demat_sdk.chorus.enums import EtatFlux, StatutFacture, SyntaxeFlux
+from demat_sdk.cli import emulator as emulator_cli
 from demat_sdk.cli import main
 from demat_sdk.cli.flux_syntax import deduce_syntaxe
 from demat_sdk.errors import AuthenticationError
@@ -444,3 +447,26 @@ def test_an_archive_of_directories_only_has_no_syntax() -> None:
     with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
         archive.addfile(tarfile.TarInfo("vide/"))
     assert deduce_syntaxe(io.BytesIO(buffer.getvalue())) is None
+
+
+# --- from the emulator's banner to demat chorus ----------------------------------------------
+
+
+def test_the_exports_of_demat_emulator_serve_let_demat_chorus_in(
+    served: Served, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in [name for name in os.environ if name.startswith("DEMAT_")]:
+        monkeypatch.delenv(name)
+    options = argparse.Namespace(empty=False, frozen_clock=False, host="127.0.0.1")
+    emulator_cli._banner(served.fake, served.url, options)  # what 'demat emulator serve' prints
+    banner = capsys.readouterr().out
+    exports = [
+        line.split()[1:] for line in banner.splitlines() if line.strip().startswith("export ")
+    ]
+    assert len(exports) == 5
+    for assignment in (item for export in exports for item in export):
+        name, _, value = assignment.partition("=")
+        monkeypatch.setenv(name, value)
+    code, out, err = run(capsys, "todo")
+    assert (code, err) == (3, "")
+    assert out.startswith(f"0 invoices to process for CHU DE VALMONT ({VALMONT})")
