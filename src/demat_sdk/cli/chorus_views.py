@@ -7,6 +7,7 @@ document for people.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from demat_sdk.chorus.factures import IntegrationReport
@@ -19,6 +20,8 @@ from demat_sdk.chorus.models import (
     WsRetourConsulterHistoriqueFacture,
 )
 from demat_sdk.cli.output import amount, print_table
+
+_CENT = Decimal("0.01")
 
 __all__ = [
     "invoice_data",
@@ -50,7 +53,7 @@ def search_item(
         "code_service": item.code_service_executant,
         "date_facture": item.date_facture,
         "date_depot": item.date_depot,
-        "montant_ttc": item.montant_ttc,
+        "montant_ttc": _money(item.montant_ttc),
         "devise": item.devise,
         "numero_bon_commande": item.numero_bon_commande,
     }
@@ -94,10 +97,10 @@ def invoice_data(
             "numero_bon_commande": references.numero_bon_commande if references else None,
             "numero_marche": references.numero_marche if references else None,
             "devise": references.code_devise_facture if references else None,
-            "montant_ht": total.montant_ht_total if total else None,
-            "montant_tva": total.montant_tva if total else None,
-            "montant_ttc": total.montant_ttc_total if total else None,
-            "montant_a_payer": total.montant_a_payer if total else None,
+            "montant_ht": _money(total.montant_ht_total) if total else None,
+            "montant_tva": _money(total.montant_tva) if total else None,
+            "montant_ttc": _money(total.montant_ttc_total) if total else None,
+            "montant_a_payer": _money(total.montant_a_payer) if total else None,
         },
         "historique": [
             {
@@ -241,6 +244,14 @@ def print_todo(
             for f in factures
         ],
     )
+
+
+def _money(value: Decimal | None) -> Decimal | None:
+    """An amount with at least its two decimals (``156`` → ``156.00``; more are kept)."""
+    if value is None or not value.is_finite():
+        return value
+    exponent = value.as_tuple().exponent
+    return value.quantize(_CENT) if isinstance(exponent, int) and exponent > -2 else value
 
 
 def _code(value: Any) -> str:
