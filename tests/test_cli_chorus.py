@@ -31,6 +31,7 @@ pytestmark = [pytest.mark.server, pytest.mark.enable_socket]
 PHARMADIS = "41234567000019"
 VALMONT = "26130001600019"
 BIOMEDIKA = "52345678800026"
+WAIT_BRIEFLY = ("--wait", "--timeout", "0.05", "--interval", "0.01")
 STEP = 0.02  # seconds of real time between two states of a flux on the served emulator
 
 
@@ -50,6 +51,13 @@ def invoice(
             lines=(Line("Seringues 10 ml", "200", "0.35", "20"),),
         )
     )
+
+
+def flux_file(folder: Path, numero: str, **details: str) -> Path:
+    """A CII invoice written to ``<numero>.xml`` in ``folder``."""
+    path = folder / f"{numero}.xml"
+    path.write_bytes(invoice(numero, **details))
+    return path
 
 
 class Served:
@@ -126,8 +134,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_deposit_prints_the_numero_flux_depot_and_deduces_cii(
     served: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "F-0001.xml"
-    path.write_bytes(invoice("F-0001"))
+    path = flux_file(tmp_path, "F-0001")
     code, out, err = run(capsys, "deposit", str(path))
     [flux] = served.fake.state.flux.records.values()
     assert (code, err) == (0, "")
@@ -139,8 +146,7 @@ def test_deposit_prints_the_numero_flux_depot_and_deduces_cii(
 def test_deposit_wait_reports_the_invoices_created_as_json(
     served: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "F-0002.xml"
-    path.write_bytes(invoice("F-0002"))
+    path = flux_file(tmp_path, "F-0002")
     code, out, err = run(capsys, "deposit", str(path), "--wait", "--interval", "0.01", "--json")
     document = json.loads(out)
     assert (code, err) == (0, "")
@@ -189,8 +195,7 @@ def test_deposit_wait_of_a_flux_partly_refused_shows_the_refusals_and_exits_4(
 def test_deposit_wait_of_a_rejected_flux_exits_4_with_the_state(
     served: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "F-0005.xml"
-    path.write_bytes(invoice("F-0005", destinataire="11111111111111"))
+    path = flux_file(tmp_path, "F-0005", destinataire="11111111111111")
     code, out, _ = run(capsys, "deposit", str(path), "--wait", "--interval", "0.01", "--json")
     document = json.loads(out)
     assert code == 4
@@ -203,9 +208,8 @@ def test_deposit_wait_of_a_rejected_flux_exits_4_with_the_state(
 def test_deposit_wait_ends_with_5_when_the_flux_is_still_being_processed(
     slow: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "F-0006.xml"
-    path.write_bytes(invoice("F-0006"))
-    argv = ("deposit", str(path), "--wait", "--timeout", "0.05", "--interval", "0.01")
+    path = flux_file(tmp_path, "F-0006")
+    argv = ("deposit", str(path), *WAIT_BRIEFLY)
     code, out, _ = run(capsys, *argv)
     [flux] = slow.fake.state.flux.records.values()
     assert code == 5
@@ -218,9 +222,8 @@ def test_deposit_wait_ends_with_5_when_the_flux_is_still_being_processed(
 def test_deposit_shows_its_progress_on_stderr_when_asked(
     slow: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "F-0007.xml"
-    path.write_bytes(invoice("F-0007"))
-    argv = ("deposit", str(path), "--wait", "--timeout", "0.05", "--interval", "0.01")
+    path = flux_file(tmp_path, "F-0007")
+    argv = ("deposit", str(path), *WAIT_BRIEFLY)
     code, _, err = run(capsys, *argv, "--progress")
     assert code == 5
     assert "being processed, waited 0 s of 0 s" in err
@@ -245,8 +248,7 @@ def test_deposit_of_a_file_whose_syntax_cannot_be_told_asks_for_syntaxe(
 def test_deposit_with_an_explicit_syntaxe_sends_it(
     served: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "F-0008.xml"
-    path.write_bytes(invoice("F-0008"))
+    path = flux_file(tmp_path, "F-0008")
     code, out, _ = run(capsys, "deposit", str(path), "--syntaxe", "IN_DP_E2_CII_MIN_16B")
     [flux] = served.fake.state.flux.records.values()
     assert code == 0
