@@ -31,6 +31,18 @@ pytestmark = [pytest.mark.server, pytest.mark.enable_socket]
 PHARMADIS = "41234567000019"
 VALMONT = "26130001600019"
 BIOMEDIKA = "52345678800026"
+JSON_KEYS = {
+    "numero_flux_depot",
+    "nom_fichier",
+    "syntaxe_flux",
+    "date_depot",
+    "etat",
+    "termine",
+    "factures",
+    "erreurs_dp",
+    "erreurs_techniques",
+}
+"""The keys of ``demat chorus deposit --json``, whatever happened."""
 WAIT_BRIEFLY = ("--wait", "--timeout", "0.05", "--interval", "0.01")
 STEP = 0.02  # seconds of real time between two states of a flux on the served emulator
 
@@ -150,17 +162,7 @@ def test_deposit_wait_reports_the_invoices_created_as_json(
     code, out, err = run(capsys, "deposit", str(path), "--wait", "--interval", "0.01", "--json")
     document = json.loads(out)
     assert (code, err) == (0, "")
-    assert set(document) == {
-        "numero_flux_depot",
-        "nom_fichier",
-        "syntaxe_flux",
-        "date_depot",
-        "etat",
-        "termine",
-        "factures",
-        "erreurs_dp",
-        "erreurs_techniques",
-    }
+    assert set(document) == JSON_KEYS
     assert document["etat"] == "IN_INTEGRE"
     assert document["termine"] is True
     [facture] = document["factures"]
@@ -217,6 +219,29 @@ def test_deposit_wait_ends_with_5_when_the_flux_is_still_being_processed(
     code, out, _ = run(capsys, *argv, "--json")
     assert code == 5
     assert json.loads(out)["termine"] is False
+
+
+def test_deposit_without_wait_and_pending_give_the_same_json_keys(
+    slow: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = flux_file(tmp_path, "F-0009")
+    _, deposited, _ = run(capsys, "deposit", str(path), "--json")
+    _, pending, _ = run(capsys, "deposit", str(path), *WAIT_BRIEFLY, "--json")
+    assert set(json.loads(deposited)) == set(json.loads(pending)) == JSON_KEYS
+    assert json.loads(deposited)["etat"] is None
+    assert json.loads(pending)["etat"] == "IN_RECU"
+
+
+def test_a_failure_after_the_deposit_names_the_flux_deposited(
+    served: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served.fake.faults.add("malformed_json", operation="consulterCRDetaille")
+    path = flux_file(tmp_path, "F-0010")
+    code, out, err = run(capsys, "deposit", str(path), "--wait", "--json")
+    [flux] = served.fake.state.flux.records.values()
+    assert (code, out) == (1, "")
+    assert err.startswith(f"demat: flux {flux.numero} was deposited, but following it failed: ")
+    assert err.count("\n") == 1
 
 
 def test_deposit_shows_its_progress_on_stderr_when_asked(

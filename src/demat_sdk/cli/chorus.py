@@ -51,6 +51,7 @@ from demat_sdk.cli.flux_syntax import deduce_syntaxe
 from demat_sdk.cli.output import add_json_option, error, print_json, print_table
 from demat_sdk.errors import (
     ChorusBusinessError,
+    DematError,
     IntegrationTimeoutError,
     InvalidRequestError,
 )
@@ -64,6 +65,7 @@ __all__ = [
 ]
 
 EXIT_OK = 0
+EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_NOT_FOUND = 3
 EXIT_TO_REVIEW = 4
@@ -84,6 +86,12 @@ exit codes: 0 done, 1 error, 2 bad usage, 3 nothing found, 4 something to review
 5 flux still being processed (deposit --wait)"""
 
 _ROLES = ("auto", "destinataire", "fournisseur")
+_NOT_FINISHED: dict[str, Any] = {
+    "termine": False,
+    "factures": [],
+    "erreurs_dp": [],
+    "erreurs_techniques": [],
+}
 _MAX_HISTORY = 100  # status changes shown; an invoice seldom has more than a dozen
 
 
@@ -278,7 +286,7 @@ def run_deposit(args: argparse.Namespace) -> int:
         }
         if not args.wait:
             if args.json:
-                print_json({**deposited, "etat": None, "termine": False})
+                print_json({**deposited, "etat": None, **_NOT_FINISHED})
             else:
                 _say(f"{args.file.name} deposited ({syntaxe.value}): flux {numero}")
             return EXIT_OK
@@ -296,6 +304,14 @@ def run_deposit(args: argparse.Namespace) -> int:
             )
         except IntegrationTimeoutError as timeout:
             return _pending(deposited, timeout, as_json=args.json)
+        except DematError as failure:  # the flux is deposited: say so, lest it be sent again
+            if args.debug:
+                raise
+            error(
+                f"flux {numero} was deposited, but following it failed: "
+                f"{type(failure).__name__}: {failure}"
+            )
+            return EXIT_ERROR
         finally:
             if progress is not None:
                 progress.clear()
@@ -317,7 +333,7 @@ def _deduced(path: Path) -> SyntaxeFlux | None:
 def _pending(deposited: dict[str, Any], timeout: IntegrationTimeoutError, *, as_json: bool) -> int:
     etat = timeout.etat or "unknown"
     if as_json:
-        print_json({**deposited, "etat": timeout.etat, "termine": False})
+        print_json({**deposited, "etat": timeout.etat, **_NOT_FINISHED})
     else:
         _say(
             f"flux {deposited['numero_flux_depot']}: still {etat} after "
