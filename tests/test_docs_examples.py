@@ -30,6 +30,7 @@ the loopback addresses only.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
 import os
@@ -217,6 +218,25 @@ def _relative(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
 
 
+EXAMPLE_OUTPUTS = {
+    "deposer_flux_et_attendre.py": [
+        "État du flux : IN_INTEGRE",
+        "  facture PHX-2026-0042 créée : id 9100001, 84.00 EUR TTC, pour CHU DE VALMONT",
+    ],
+    "traiter_factures_recues.py": [
+        "CHU DE VALMONT (26130001600019)",
+        "  PHX-2026-0101 de PHARMADIS SAS, 72.00 € TTC : SERVICE_FAIT",
+        "  PHX-2026-0102 de PHARMADIS SAS, 115.20 € TTC : SUSPENDUE",
+    ],
+    "flux_mandats_avec_pj.py": [
+        "PESALR2_26380000500005_250331_001.xml : valide (règles du modèle et XSD)",
+        "  bordereau 421 : 2 mandats, 1250.50 € HT, 250.10 € de TVA",
+        "  2 PJ : F3017.pdf, F3018.pdf",
+    ],
+}
+"""Lines some scripts of ``examples/`` must print (what their docstring promises)."""
+
+
 @pytest.fixture
 def example_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh working directory, ``DEMAT_SHARED`` and ``DEMAT_PES_XSD_DIR`` (the v5.17 set)."""
@@ -244,7 +264,17 @@ def test_example_script_runs(
     except SystemExit as leaving:
         exit_code = leaving.code
     assert exit_code in (None, 0), f"{_relative(script)} exited with {exit_code!r}"
-    assert capsys.readouterr().out, f"{_relative(script)} printed nothing"
+    printed = capsys.readouterr().out
+    assert printed, f"{_relative(script)} printed nothing"
+    for line in EXAMPLE_OUTPUTS.get(script.name, ()):
+        assert line in printed.splitlines(), f"{_relative(script)} did not print {line!r}"
+
+
+@pytest.mark.parametrize("script", example_scripts(), ids=_relative)
+def test_each_example_says_what_it_shows_and_how_to_run_it(script: Path) -> None:
+    docstring = ast.get_docstring(ast.parse(script.read_text("utf-8")))
+    assert docstring, f"{_relative(script)} has no docstring"
+    assert f"python examples/{script.name}" in docstring
 
 
 # --- the runner itself -----------------------------------------------------------------------

@@ -62,6 +62,29 @@ def test_custom_urls_override_the_environment() -> None:
     assert endpoints.token_url == Environment.PRODUCTION.endpoints.token_url
 
 
+def test_url_variables_point_the_client_at_another_host() -> None:
+    environ = {
+        "DEMAT_API_BASE_URL": "http://127.0.0.1:8080/",
+        "DEMAT_TOKEN_URL": "http://127.0.0.1:8080/api/oauth/token",
+        "DEMAT_ENVIRONMENT": "production",
+    }
+    endpoints = resolve_endpoints(None, environ=environ)
+    assert endpoints == Endpoints(
+        token_url="http://127.0.0.1:8080/api/oauth/token", api_base_url="http://127.0.0.1:8080"
+    )
+    only_api = resolve_endpoints(None, environ={"DEMAT_API_BASE_URL": "https://proxy.example"})
+    assert only_api.token_url == Environment.SANDBOX.endpoints.token_url
+    # Arguments win over the variables: an explicit environment ignores them.
+    assert resolve_endpoints("production", environ=environ) == Environment.PRODUCTION.endpoints
+    explicit = resolve_endpoints(None, base_url="https://other.example", environ=environ)
+    assert explicit.api_base_url == "https://other.example"
+
+
+def test_a_plain_http_url_variable_is_refused_by_name() -> None:
+    with pytest.raises(ConfigurationError, match="DEMAT_TOKEN_URL must be an https"):
+        resolve_endpoints(None, environ={"DEMAT_TOKEN_URL": "http://example.org/token"})
+
+
 @pytest.mark.parametrize("url", ["http://api.example.org", "ftp://localhost", "localhost"])
 def test_plain_http_is_refused_outside_localhost(url: str) -> None:
     with pytest.raises(ConfigurationError, match="https"):

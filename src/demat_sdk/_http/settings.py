@@ -15,11 +15,13 @@ from demat_sdk._http.redaction import register_secret
 from demat_sdk.errors import ConfigurationError
 
 __all__ = [
+    "ENV_API_BASE_URL",
     "ENV_CPRO_LOGIN",
     "ENV_CPRO_PASSWORD",
     "ENV_ENVIRONMENT",
     "ENV_PISTE_CLIENT_ID",
     "ENV_PISTE_CLIENT_SECRET",
+    "ENV_TOKEN_URL",
     "Endpoints",
     "Environment",
     "PisteCredentials",
@@ -32,6 +34,8 @@ ENV_PISTE_CLIENT_SECRET = "DEMAT_PISTE_CLIENT_SECRET"  # noqa: S105 - a variable
 ENV_CPRO_LOGIN = "DEMAT_CPRO_LOGIN"
 ENV_CPRO_PASSWORD = "DEMAT_CPRO_PASSWORD"  # noqa: S105 - a variable name
 ENV_ENVIRONMENT = "DEMAT_ENVIRONMENT"
+ENV_API_BASE_URL = "DEMAT_API_BASE_URL"
+ENV_TOKEN_URL = "DEMAT_TOKEN_URL"  # noqa: S105 - a variable name
 
 
 def _require_https(name: str, url: str) -> None:
@@ -195,13 +199,18 @@ def resolve_endpoints(
     token_url: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Endpoints:
-    """Decide the URLs: explicit URLs win over the environment, which defaults to the sandbox.
+    """Decide the URLs: explicit arguments first, then the environment variables, then the sandbox.
 
-    ``environment=None`` reads ``DEMAT_ENVIRONMENT`` (and falls back to the sandbox, so that no
-    call can reach production by accident).
+    ``base_url`` and ``token_url`` win over everything. An explicit ``environment`` gives the
+    other URL(s). With ``environment=None``, ``DEMAT_API_BASE_URL`` and ``DEMAT_TOKEN_URL`` (each
+    optional: another host, such as the emulator ``demat emulator serve`` runs) win over
+    ``DEMAT_ENVIRONMENT``, which falls back to the sandbox, so that no call can reach production
+    by accident.
     """
     env = os.environ if environ is None else environ
     if environment is None:
+        base_url = base_url or _url_variable(env, ENV_API_BASE_URL)
+        token_url = token_url or _url_variable(env, ENV_TOKEN_URL)
         environment = env.get(ENV_ENVIRONMENT) or Environment.SANDBOX
     if isinstance(environment, str):
         environment = Environment.parse(environment)
@@ -210,6 +219,13 @@ def resolve_endpoints(
         token_url=token_url or chosen.token_url,
         api_base_url=(base_url or chosen.api_base_url).rstrip("/"),
     )
+
+
+def _url_variable(env: Mapping[str, str], name: str) -> str | None:
+    value = env.get(name, "").strip()
+    if value:
+        _require_https(name, value)
+    return value or None
 
 
 def _required(env: Mapping[str, str], name: str) -> str:

@@ -37,7 +37,8 @@ class ChorusPro(SyncAPIClient):
 
     Credentials not given as arguments are read from the environment
     (``DEMAT_PISTE_CLIENT_ID``, ``DEMAT_PISTE_CLIENT_SECRET``, ``DEMAT_CPRO_LOGIN``,
-    ``DEMAT_CPRO_PASSWORD``; ``DEMAT_ENVIRONMENT`` picks the environment, the sandbox by default).
+    ``DEMAT_CPRO_PASSWORD``; ``DEMAT_ENVIRONMENT`` picks the environment, the sandbox by default;
+    ``DEMAT_API_BASE_URL`` and ``DEMAT_TOKEN_URL`` name other hosts, such as a served emulator).
 
     Args:
         credentials: the PISTE application (OAuth2 client id and secret).

@@ -87,6 +87,19 @@ def _banner(fake: FakeChorusPro, url: str, args: argparse.Namespace) -> None:
             if account.rights:
                 structure = fake.state.directory.structure(next(iter(account.rights)))
                 lines.append(f"    {account.login}  {structure.designation}")
+    login, password = (
+        (next(iter(fake.world.accounts.values())).login, SEEDED_PASSWORD)
+        if not args.empty
+        else (fake.account.login, fake.account.password.get_secret_value())
+    )
+    lines += [
+        "  for 'demat chorus' and ChorusPro() (POSIX shell):",
+        f"    export DEMAT_API_BASE_URL={url}",
+        f"    export DEMAT_TOKEN_URL={url}/api/oauth/token",
+        f"    export DEMAT_PISTE_CLIENT_ID={fake.credentials.client_id}",
+        "    export DEMAT_PISTE_CLIENT_SECRET=" + fake.credentials.client_secret.get_secret_value(),
+        f"    export DEMAT_CPRO_LOGIN={login} DEMAT_CPRO_PASSWORD={password}",
+    ]
     if not _is_loopback(args.host):
         lines.append("  WARNING: listening beyond this machine; the emulator has no security")
     print("\n".join(lines), flush=True)  # noqa: T201

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from demat_sdk._version import __version__
-from demat_sdk.cli import ack, demo, directory, emulator, pes
+from demat_sdk.cli import ack, chorus, demo, directory, emulator, pes
 from demat_sdk.errors import DematError
 
 __all__ = ["main"]
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     emulator.register(commands)
     pes.register(commands)
     ack.register(commands)
+    chorus.register(commands)
     return parser
 
 
