@@ -1,4 +1,4 @@
-"""``demat chorus``: deposit, show and todo against the Chorus Pro emulator served over HTTP.
+"""``demat chorus``: deposit, flux, show and todo against the Chorus Pro emulator served over HTTP.
 
 The command reads its credentials and URLs from the environment, as a user's shell gives them;
 each test points them at a served, seeded emulator whose clock follows real time with short
@@ -42,7 +42,7 @@ JSON_KEYS = {
     "erreurs_dp",
     "erreurs_techniques",
 }
-"""The keys of ``demat chorus deposit --json``, whatever happened."""
+"""The keys of ``demat chorus deposit --json`` and ``flux --json``, whatever happened."""
 WAIT_BRIEFLY = ("--wait", "--timeout", "0.05", "--interval", "0.01")
 STEP = 0.02  # seconds of real time between two states of a flux on the served emulator
 
@@ -69,6 +69,20 @@ def flux_file(folder: Path, numero: str, **details: str) -> Path:
     """A CII invoice written to ``<numero>.xml`` in ``folder``."""
     path = folder / f"{numero}.xml"
     path.write_bytes(invoice(numero, **details))
+    return path
+
+
+def partly_refused_lot(folder: Path, accepted: str, refused: str) -> Path:
+    """``lot.tar.gz`` with two invoices, the second to a recipient Chorus Pro does not know."""
+    path = folder / "lot.tar.gz"
+    path.write_bytes(
+        tar_gz(
+            [
+                ("bonne.xml", invoice(accepted)),
+                ("inconnue.xml", invoice(refused, destinataire="11111111111111")),
+            ]
+        )
+    )
     return path
 
 
@@ -175,15 +189,7 @@ def test_deposit_wait_reports_the_invoices_created_as_json(
 def test_deposit_wait_of_a_flux_partly_refused_shows_the_refusals_and_exits_4(
     served: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "lot.tar.gz"
-    path.write_bytes(
-        tar_gz(
-            [
-                ("bonne.xml", invoice("F-0003")),
-                ("inconnue.xml", invoice("F-0004", destinataire="11111111111111")),
-            ]
-        )
-    )
+    path = partly_refused_lot(tmp_path, "F-0003", "F-0004")
     code, out, _ = run(capsys, "deposit", str(path), "--wait", "--interval", "0.01")
     assert code == 4
     lines = out.splitlines()
@@ -287,6 +293,119 @@ def test_deposit_of_a_missing_file_is_a_usage_error(
     code, _, err = run(capsys, "deposit", str(tmp_path / "absent.xml"))
     assert code == 2
     assert err == f"demat: {tmp_path / 'absent.xml'}: no such file\n"
+
+
+# --- flux ------------------------------------------------------------------------------------
+
+
+def test_a_flux_still_pending_after_deposit_is_followed_again_to_its_end(
+    slow: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = flux_file(tmp_path, "F-0301")
+    code, out, _ = run(capsys, "deposit", str(path), *WAIT_BRIEFLY)
+    [flux] = slow.fake.state.flux.records.values()
+    numero = flux.numero
+    assert code == 5
+    assert out.splitlines()[-1].endswith(f"; follow it with: demat chorus flux {numero} --wait")
+
+    code, out, err = run(capsys, "flux", numero)  # one look
+    assert (code, err) == (5, "")
+    assert out == (
+        f"flux {numero}: IN_RECU, still being processed; "
+        f"follow it with: demat chorus flux {numero} --wait\n"
+    )
+
+    code, out, err = run(capsys, "flux", numero, *WAIT_BRIEFLY, "--progress")
+    assert code == 5
+    assert out.splitlines()[0] == f"flux {numero}: IN_RECU, waiting…"
+    assert out.splitlines()[-1].startswith(f"flux {numero}: still IN_RECU after ")
+    assert f"flux {numero}: being processed, waited 0 s of 0 s" in err
+
+    slow.fake.run_until_idle()  # Chorus Pro processes it meanwhile
+    code, out, err = run(capsys, "flux", numero)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"flux {numero}: IN_INTEGRE, 1 invoice created\n")
+    [row] = [line for line in out.splitlines() if "F-0301" in line]
+    assert "CHU DE VALMONT" in row
+
+    code, out, _ = run(capsys, "flux", numero, "--wait", "--json")
+    document = json.loads(out)
+    assert code == 0
+    assert set(document) == JSON_KEYS
+    assert (document["numero_flux_depot"], document["etat"]) == (numero, "IN_INTEGRE")
+    assert document["termine"] is True
+    assert document["date_depot"] is not None
+    assert document["nom_fichier"] is None
+    assert [f["numero_facture"] for f in document["factures"]] == ["F-0301"]
+
+
+def test_flux_wait_follows_the_processing_and_shows_the_refusals(
+    served: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = partly_refused_lot(tmp_path, "F-0302", "F-0303")
+    run(capsys, "deposit", str(path))
+    [flux] = served.fake.state.flux.records.values()
+    code, out, _ = run(capsys, "flux", flux.numero, "--wait", "--interval", "0.01", "--json")
+    document = json.loads(out)
+    assert code == 4
+    assert set(document) == JSON_KEYS
+    assert document["etat"] == EtatFlux.IN_INTEGRE_PARTIEL.value
+    assert document["syntaxe_flux"] is None
+    assert [f["numero_facture"] for f in document["factures"]] == ["F-0302"]
+    assert [e["numero_dp"] for e in document["erreurs_dp"]] == ["F-0303"]
+
+
+def test_flux_pending_and_finished_give_the_same_json_keys(
+    slow: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "deposit", str(flux_file(tmp_path, "F-0304")))
+    [flux] = slow.fake.state.flux.records.values()
+    code, out, _ = run(capsys, "flux", flux.numero, "--syntaxe", "IN_DP_E1_CII_16B", "--json")
+    pending = json.loads(out)
+    assert code == 5
+    assert set(pending) == JSON_KEYS
+    assert (pending["etat"], pending["termine"], pending["factures"]) == ("IN_RECU", False, [])
+    assert pending["syntaxe_flux"] == "IN_DP_E1_CII_16B"
+
+
+def test_flux_unknown_to_chorus_pro_exits_3(
+    served: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "flux", "CPP0011110000000000009999")
+    assert (code, out) == (3, "")
+    assert err.startswith(
+        "demat: flux CPP0011110000000000009999: not known to Chorus Pro for this account ("
+    )
+    assert err.count("\n") == 1
+    run(capsys, "deposit", str(flux_file(tmp_path, "F-0305")))
+    [flux] = served.fake.state.flux.records.values()
+    served.log_in(VALMONT)  # another account does not see the supplier's flux
+    code, out, err = run(capsys, "flux", flux.numero, "--wait", "--json")
+    document = json.loads(out)
+    assert code == 3
+    assert set(document) == JSON_KEYS
+    assert (document["etat"], document["termine"]) == (None, False)
+    assert f"flux {flux.numero}: not known" in err
+
+
+def test_a_failure_while_following_a_flux_names_it_in_one_line(
+    slow: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "deposit", str(flux_file(tmp_path, "F-0306")))
+    [flux] = slow.fake.state.flux.records.values()
+    slow.fake.faults.add("malformed_json", operation="consulterCRDetaille", skip=1)
+    code, out, err = run(capsys, "flux", flux.numero, *WAIT_BRIEFLY, "--json")
+    assert (code, out) == (1, "")
+    assert err.startswith(f"demat: following flux {flux.numero} failed: ")
+    assert err.count("\n") == 1
+
+
+def test_the_help_of_deposit_points_at_flux(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["chorus", "deposit", "--help"])
+    assert "then 'demat chorus flux NUMERO --wait' follows it again" in " ".join(
+        capsys.readouterr().out.split()
+    )
 
 
 # --- errors ----------------------------------------------------------------------------------

@@ -2,14 +2,18 @@
 
 * ``demat chorus deposit FILE [--syntaxe S] [--wait]`` — deposit a flux of invoices, print its
   ``numero_flux_depot`` and, with ``--wait``, follow it until Chorus Pro has processed it;
+* ``demat chorus flux NUMERO_FLUX_DEPOT [--wait]`` — where a deposited flux stands, and the
+  invoices it created or refused once processed; with ``--wait``, follow it as ``deposit`` does
+  (to resume a wait that ended while Chorus Pro was still processing the flux);
 * ``demat chorus show REF`` — one invoice (by its Chorus Pro id, or its number) and its status
   history, as the account's recipient or supplier sees it;
 * ``demat chorus todo`` — the received invoices waiting to be processed (``MISE_A_DISPOSITION``,
   ``COMPLETEE``), every page.
 
 Exit codes: 0 done; 1 error (one line on stderr); 2 bad usage; 3 nothing found (no such invoice,
-nothing to process); 4 something to review (a flux processed with refusals or rejected, an
-invoice number matching several invoices); 5 a flux still being processed when the wait ended.
+nothing to process, no such flux); 4 something to review (a flux processed with refusals or
+rejected, an invoice number matching several invoices); 5 a flux still being processed (when the
+wait ended, or at the one look of ``flux`` without ``--wait``).
 """
 
 from __future__ import annotations
@@ -34,8 +38,7 @@ from demat_sdk._http.settings import (
 )
 from demat_sdk.chorus.client import ChorusPro
 from demat_sdk.chorus.enums import EtatFlux, SyntaxeFlux, TriSens
-from demat_sdk.chorus.factures import IntegrationReport
-from demat_sdk.chorus.factures.integration import DEFAULT_INTERVAL, DEFAULT_TIMEOUT
+from demat_sdk.chorus.factures.integration import DEFAULT_INTERVAL, DEFAULT_TIMEOUT, Polling
 from demat_sdk.chorus.models import ParamRechercheHistoStatuts, StructureActive
 from demat_sdk.chorus.models.base import required_in_answer
 from demat_sdk.chorus.tri import TriHistoStatuts
@@ -83,7 +86,7 @@ credentials and platform, read from the environment (as the library does):
                         other hosts, e.g. the emulator of 'demat emulator serve'
 
 exit codes: 0 done, 1 error, 2 bad usage, 3 nothing found, 4 something to review,
-5 flux still being processed (deposit --wait)"""
+5 flux still being processed (deposit --wait, flux)"""
 
 _ROLES = ("auto", "destinataire", "fournisseur")
 _NOT_FINISHED: dict[str, Any] = {
@@ -114,43 +117,32 @@ def register(commands: Any) -> None:
             "The syntax is deduced from a UBL 2.1 or CII D16B invoice, a Factur-X PDF, or a "
             ".tar.gz of invoices of one syntax; give --syntaxe otherwise. With --wait, follow "
             "the flux until Chorus Pro has processed it: exit 0 integrated, 4 processed with "
-            "refusals (partly integrated, rejected or incident), 5 still being processed."
+            "refusals (partly integrated, rejected or incident), 5 still being processed; "
+            "then 'demat chorus flux NUMERO --wait' follows it again."
         ),
         epilog=_ENVIRONMENT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     deposit.add_argument("file", type=Path, metavar="FILE")
-    deposit.add_argument(
-        "--syntaxe",
-        choices=[member.value for member in SyntaxeFlux],
-        metavar="SYNTAXE",
-        help="the flux's syntaxeFlux (IN_DP_E1_UBL_INVOICE, IN_DP_E1_CII_16B, "
-        "IN_DP_E2_CII_FACTURX…); default: deduced from the file",
-    )
-    deposit.add_argument(
-        "--wait", action="store_true", help="wait until Chorus Pro has processed the flux"
-    )
-    deposit.add_argument(
-        "--timeout",
-        type=_seconds,
-        default=DEFAULT_TIMEOUT,
-        metavar="S",
-        help=f"with --wait: seconds to wait at most (default {DEFAULT_TIMEOUT:.0f})",
-    )
-    deposit.add_argument(
-        "--interval",
-        type=_seconds,
-        default=DEFAULT_INTERVAL,
-        metavar="S",
-        help=f"with --wait: seconds between two reports (default {DEFAULT_INTERVAL:.0f})",
-    )
-    deposit.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="with --wait: progress line on stderr (default: when stderr is a terminal)",
-    )
+    _add_follow_options(deposit, syntaxe_default="deduced from the file")
     deposit.set_defaults(run=run_deposit)
+
+    flux = actions.add_parser(
+        "flux",
+        help="where a deposited flux stands, and the invoices it created; follow it",
+        description=_wrapped(
+            "Where a deposited flux stands (consulterCRDetaille) and, once Chorus Pro has "
+            "processed it, the invoices it created and those it refused. With --wait, follow "
+            "it as 'deposit --wait' does, e.g. after a wait that ended with exit 5. Exit 0 "
+            "integrated, 4 processed with refusals (partly integrated, rejected or incident), "
+            "5 still being processed, 3 when Chorus Pro knows no such flux for the account."
+        ),
+        epilog=_ENVIRONMENT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    flux.add_argument("numero_flux_depot", metavar="NUMERO_FLUX_DEPOT")
+    _add_follow_options(flux, syntaxe_default="not sent")
+    flux.set_defaults(run=run_flux)
 
     show = actions.add_parser(
         "show",
@@ -204,8 +196,42 @@ def register(commands: Any) -> None:
     )
     todo.set_defaults(run=run_todo)
 
-    for action in (deposit, show, todo):
+    for action in (deposit, flux, show, todo):
         add_json_option(action)
+
+
+def _add_follow_options(parser: argparse.ArgumentParser, *, syntaxe_default: str) -> None:
+    """``--syntaxe`` and the options of ``--wait``, the same for ``deposit`` and ``flux``."""
+    parser.add_argument(
+        "--syntaxe",
+        choices=[member.value for member in SyntaxeFlux],
+        metavar="SYNTAXE",
+        help="the flux's syntaxeFlux (IN_DP_E1_UBL_INVOICE, IN_DP_E1_CII_16B, "
+        f"IN_DP_E2_CII_FACTURX…); default: {syntaxe_default}",
+    )
+    parser.add_argument(
+        "--wait", action="store_true", help="wait until Chorus Pro has processed the flux"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"with --wait: seconds to wait at most (default {DEFAULT_TIMEOUT:.0f})",
+    )
+    parser.add_argument(
+        "--interval",
+        type=_seconds,
+        default=DEFAULT_INTERVAL,
+        metavar="S",
+        help=f"with --wait: seconds between two reports (default {DEFAULT_INTERVAL:.0f})",
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with --wait: progress line on stderr (default: when stderr is a terminal)",
+    )
 
 
 def _wrapped(text: str) -> str:
@@ -232,7 +258,7 @@ def _positive(text: str) -> int:
     return value
 
 
-# --- deposit ---------------------------------------------------------------------------------
+# --- deposit and flux ------------------------------------------------------------------------
 
 
 class WaitProgress:
@@ -292,34 +318,89 @@ def run_deposit(args: argparse.Namespace) -> int:
             return EXIT_OK
         if not args.json:
             _say(f"{args.file.name} deposited ({syntaxe.value}): flux {numero}, waiting…")
-        show = args.progress if args.progress is not None else sys.stderr.isatty()
-        progress = WaitProgress(sys.stderr, numero, args.timeout) if show else None
+        # The flux is deposited: a failure says so, lest it be sent again.
+        return _follow(
+            client,
+            deposited,
+            syntaxe,
+            args,
+            failed=f"flux {numero} was deposited, but following it",
+        )
+
+
+def run_flux(args: argparse.Namespace) -> int:
+    """``demat chorus flux``."""
+    numero: str = args.numero_flux_depot.strip()
+    syntaxe = SyntaxeFlux(args.syntaxe) if args.syntaxe else None
+    flux: dict[str, Any] = {
+        "numero_flux_depot": numero,
+        "nom_fichier": None,  # consulterCRDetaille names its report, not the file deposited
+        "syntaxe_flux": syntaxe.value if syntaxe else None,
+        "date_depot": None,
+    }
+    with ChorusPro() as client:
         try:
-            report = client.factures.wait_for_integration(
-                numero_flux_depot=numero,
-                timeout=args.timeout,
-                interval=args.interval,
-                syntaxe_flux=syntaxe,
-                sleep=progress,
+            compte_rendu = client.transverses.consulter_cr_detaille(
+                numero_flux_depot=numero, syntaxe_flux=syntaxe
             )
-        except IntegrationTimeoutError as timeout:
-            return _pending(deposited, timeout, as_json=args.json)
-        except DematError as failure:  # the flux is deposited: say so, lest it be sent again
-            if args.debug:
-                raise
+        except ChorusBusinessError as refused:
+            if args.json:
+                print_json({**flux, "etat": None, **_NOT_FINISHED})
             error(
-                f"flux {numero} was deposited, but following it failed: "
-                f"{type(failure).__name__}: {failure}"
+                f"flux {numero}: not known to Chorus Pro for this account "
+                f"({refused.code_retour} {refused.libelle})"
             )
-            return EXIT_ERROR
-        finally:
-            if progress is not None:
-                progress.clear()
+            return EXIT_NOT_FOUND
+        flux["date_depot"] = compte_rendu.date_depot_flux
+        if Polling.final_state(compte_rendu) is None:
+            etat = compte_rendu.etat_courant_depot_flux
+            if not args.wait:
+                return _pending(flux, etat.value if etat else None, None, as_json=args.json)
+            if not args.json:
+                _say(f"flux {numero}: {etat.value if etat else 'no state reported'}, waiting…")
+        # Processed already, the wait ends at its first report and lists the invoices created.
+        return _follow(client, flux, syntaxe, args, failed=f"following flux {numero}")
+
+
+def _follow(
+    client: ChorusPro,
+    flux: dict[str, Any],
+    syntaxe: SyntaxeFlux | None,
+    args: argparse.Namespace,
+    *,
+    failed: str,
+) -> int:
+    """Follow a flux until Chorus Pro has processed it, print how, and give the exit code.
+
+    ``flux`` holds the keys that open the ``--json`` document; ``failed`` opens the error line
+    when following fails.
+    """
+    numero = flux["numero_flux_depot"]
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    progress = WaitProgress(sys.stderr, numero, args.timeout) if show else None
+    try:
+        report = client.factures.wait_for_integration(
+            numero_flux_depot=numero,
+            timeout=args.timeout,
+            interval=args.interval,
+            syntaxe_flux=syntaxe,
+            sleep=progress,
+        )
+    except IntegrationTimeoutError as timeout:
+        return _pending(flux, timeout.etat, timeout.waited, as_json=args.json)
+    except DematError as failure:
+        if args.debug:
+            raise
+        error(f"{failed} failed: {type(failure).__name__}: {failure}")
+        return EXIT_ERROR
+    finally:
+        if progress is not None:
+            progress.clear()
     if args.json:
-        print_json({**deposited, **report_data(report)})
+        print_json({**flux, **report_data(report)})
     else:
         print_report(report)
-    return _report_code(report)
+    return EXIT_OK if report.etat is EtatFlux.IN_INTEGRE else EXIT_TO_REVIEW
 
 
 def _deduced(path: Path) -> SyntaxeFlux | None:
@@ -330,20 +411,20 @@ def _deduced(path: Path) -> SyntaxeFlux | None:
         raise InvalidRequestError(f"{path}: {exc.strerror or exc}", field="fichier") from None
 
 
-def _pending(deposited: dict[str, Any], timeout: IntegrationTimeoutError, *, as_json: bool) -> int:
-    etat = timeout.etat or "unknown"
+def _pending(flux: dict[str, Any], etat: str | None, waited: float | None, *, as_json: bool) -> int:
+    """Say that a flux is still being processed (after ``waited`` seconds of waiting, if any)."""
     if as_json:
-        print_json({**deposited, "etat": timeout.etat, **_NOT_FINISHED})
-    else:
-        _say(
-            f"flux {deposited['numero_flux_depot']}: still {etat} after "
-            f"{timeout.waited:.0f} s; Chorus Pro has not finished processing it"
-        )
+        print_json({**flux, "etat": etat, **_NOT_FINISHED})
+        return EXIT_PENDING
+    numero = flux["numero_flux_depot"]
+    state = etat or "no state reported"
+    where = (
+        f"{state}, still being processed"
+        if waited is None
+        else f"still {state} after {waited:.0f} s; Chorus Pro has not finished processing it"
+    )
+    _say(f"flux {numero}: {where}; follow it with: demat chorus flux {numero} --wait")
     return EXIT_PENDING
-
-
-def _report_code(report: IntegrationReport) -> int:
-    return EXIT_OK if report.etat is EtatFlux.IN_INTEGRE else EXIT_TO_REVIEW
 
 
 # --- show ------------------------------------------------------------------------------------
