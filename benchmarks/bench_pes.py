@@ -40,6 +40,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from benchmarks import results
 from demat_sdk import pes
 
 XSD = Path(__file__).resolve().parents[2] / "shared" / "reference" / "pes-v2" / "xsd" / "v5.17"
@@ -253,20 +254,13 @@ def interleaved(
 
 
 def table(title: str, times: dict[str, float], ours: str, unit: Callable[[float], str]) -> None:
-    """Print the medians with the ratio of each contender to ours."""
+    """Print the medians with the ratio of each contender to ours, and record each median."""
+    for name, seconds in times.items():
+        results.measure(f"{title}: {name}", seconds, "s")
     print(f"\n| {title} | median s | {unit(1.0).split()[-1]} | ratio to ours |")
     print("|---|---|---|---|")
     for name, seconds in times.items():
         print(f"| {name} | {seconds:.3f} | {unit(seconds)} | {seconds / times[ours]:.2f}x |")
-
-
-def target(
-    label: str, value: float, *, at_least: float | None = None, at_most: float | None = None
-) -> None:
-    """Print one target of the PES issue with its measured value and whether it is met."""
-    met = (at_least is None or value >= at_least) and (at_most is None or value <= at_most)
-    bound = f">= {at_least:g}" if at_least is not None else f"<= {at_most:g}"
-    print(f"target: {label} = {value:.2f} ({bound}): {'met' if met else 'NOT met'}")
 
 
 def pdf_like(size: int, seed: int) -> bytes:
@@ -290,8 +284,8 @@ try:  # the peak RSS survives exec on Linux: reset it, so the parent's does not 
         f.write("5")
 except OSError:
     pass
-sys.path.insert(0, {bench!r})
-from bench_pes import flux
+sys.path.insert(0, {root!r})
+from benchmarks.bench_pes import flux
 from demat_sdk import pes
 paths = sorted(Path({pjdir!r}).iterdir())
 model = flux(20, 100, pj=paths)
@@ -311,7 +305,9 @@ def peak_rss_mib(count: int, size: int) -> tuple[float, float]:
         for i in range(count):
             (pjdir / f"f{i:05d}.pdf").write_bytes(pdf_like(size, i))
         out = Path(tmp) / "flux.xml"
-        code = RSS_CHILD.format(bench=str(Path(__file__).parent), pjdir=str(pjdir), out=str(out))
+        code = RSS_CHILD.format(
+            root=str(Path(__file__).resolve().parents[1]), pjdir=str(pjdir), out=str(out)
+        )
         start = time.perf_counter()
         done = subprocess.run(  # noqa: S603 - this interpreter, the benchmark's own code
             [sys.executable, "-c", code], check=True, capture_output=True, text=True
@@ -351,8 +347,14 @@ def run(quick: bool) -> None:
         )
         times |= interleaved({"xsdata render": lambda: serializer.render(bound)}, slow_repeat)  # type: ignore[attr-defined]
         table(f"writer ({lines:,} lines)", times, ours, lambda s: f"{lines / s:,.0f} lines/s")
-        target("xsdata / ours", times["xsdata render"] / times[ours], at_least=25)
-        target("lxml loop / ours", times["lxml xmlfile loop (no check)"] / times[ours], at_least=2)
+        results.target("writer: xsdata / ours", times["xsdata render"] / times[ours], ">=", 25, "×")
+        results.target(
+            "writer: lxml loop / ours",
+            times["lxml xmlfile loop (no check)"] / times[ours],
+            ">=",
+            2,
+            "×",
+        )
 
         # --- reading ----------------------------------------------------------------------
         def bare_iterparse() -> None:
@@ -379,8 +381,16 @@ def run(quick: bool) -> None:
                 lambda s: f"{lines / s:,.0f} lines/s",
             )
             if gc_off:
-                target("xsdata / ours", times["xsdata parse"] / times[ours], at_least=20)
-                target("ours / bare iterparse", times[ours] / times["bare iterparse"], at_most=2.5)
+                results.target(
+                    "reader: xsdata / ours", times["xsdata parse"] / times[ours], ">=", 20, "×"
+                )
+                results.target(
+                    "reader: ours / bare iterparse",
+                    times[ours] / times["bare iterparse"],
+                    "<=",
+                    2.5,
+                    "×",
+                )
             else:
                 print(
                     f"(for information: xsdata / ours = {times['xsdata parse'] / times[ours]:.1f}, "
@@ -402,14 +412,12 @@ def run(quick: bool) -> None:
         repeat,
     )
     table(f"{count} PJ of 250 KB", times, ours, lambda s: f"{count * 0.25 / s:.0f} MB/s")
-    target("ours / gzip+base64", times[ours] / times["gzip+base64 alone"], at_most=1.2)
+    results.target(
+        "PJ: ours / gzip+base64", times[ours] / times["gzip+base64 alone"], "<=", 1.2, "×"
+    )
 
     rss, elapsed = peak_rss_mib(200 if quick else 2000, 250_000)
     pj_mb = (200 if quick else 2000) * 0.25
     print(f"\npeak RSS writing {pj_mb:.0f} MB of PJ from files ({elapsed:.1f} s in a subprocess)")
-    target("peak RSS in MiB", rss, at_most=100)
-
-
-if __name__ == "__main__":
-    run(quick="--quick" in sys.argv)
-    os._exit(0)
+    results.measure("PJ: writing seconds", elapsed, "s", pj_mb=pj_mb)
+    results.target(f"PJ: peak RSS writing {pj_mb:.0f} MB of PJ", rss, "<=", 100, " MiB")
