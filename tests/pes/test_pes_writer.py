@@ -16,9 +16,9 @@ from demat_sdk import pes
 from demat_sdk.errors import PesModelError, PesWriteError
 from demat_sdk.pes.rules import business_problems, check
 
-from tests_support import XSD_DIR
+from tests_support import PES_ALLER_XSD, XSD_DIR, schema
 
-SCHEMA = etree.XMLSchema(etree.parse(str(XSD_DIR / "PES_V2" / "Rev0" / "PES_Aller.xsd")))
+SCHEMA = schema(PES_ALLER_XSD)
 
 
 def written(flux: pes.PesAller, **options: object) -> bytes:
