@@ -60,6 +60,24 @@ def test_a_given_total_must_match_the_lines() -> None:
     ]
 
 
+def test_a_dematerialised_flux_needs_the_annual_cumul_of_each_bordereau() -> None:
+    flux = flux_depense(bordereaux=2)
+    assert flux.depense is not None
+    flux.depense.dematerialise = True
+    flux.depense.bordereaux[0].montant_cumul_annuel = Decimal("12000.00")
+    assert problems_of(flux) == [
+        "bordereau 2 / montant_cumul_annuel: MtCumulAnnuel is required when InfoDematerialisee is 1"
+    ]
+    flux.depense.bordereaux[1].montant_cumul_annuel = Decimal("12600.00")
+    reread = pes.read(written(flux))
+    assert reread.depense is not None
+    assert reread.depense.dematerialise is True
+    assert [b.montant_cumul_annuel for b in reread.depense.bordereaux] == [
+        Decimal("12000.00"),
+        Decimal("12600.00"),
+    ]
+
+
 def test_errors_name_the_bordereau_the_mandat_the_line_and_the_field() -> None:
     flux = flux_depense()
     assert flux.depense is not None
