@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from flux_samples import SIRET_CH, flux_depense
+from flux_samples import SIRET_CH, flux_depense, flux_marche
 from lxml import etree
 
 from demat_sdk import pes
@@ -75,6 +75,25 @@ def test_a_dematerialised_flux_needs_the_annual_cumul_of_each_bordereau() -> Non
     assert [b.montant_cumul_annuel for b in reread.depense.bordereaux] == [
         Decimal("12000.00"),
         Decimal("12600.00"),
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["ISO-8859-1", "UTF-8"])
+def test_a_marche_flux_is_written_valid_and_read_back(encoding: str) -> None:
+    flux = flux_marche()
+    data = written(flux, encoding=encoding)
+    assert b'<PES_Marche><EnTeteMarche><IdVer V="1"/>' in data
+    assert pes.read(data) == flux
+
+
+def test_a_marche_names_the_field_that_breaks_its_facet() -> None:
+    flux = flux_marche()
+    assert flux.marche is not None
+    assert flux.marche.marches is not None
+    flux.marche.marches.marches[0].code_cpv = "3314"
+    assert problems_of(flux) == [
+        "marche / marches / marches[1] / code_cpv: "
+        "'3314' does not match the pattern [0-9]{8,8}(\\-[0-9])?"
     ]
 
 
