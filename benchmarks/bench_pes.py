@@ -276,7 +276,7 @@ def gzip_base64(blobs: list[bytes]) -> None:
         base64.b64encode(gzip.compress(blob, compresslevel=6, mtime=0))
 
 
-RSS_CHILD = """
+RSS_PROLOGUE = """
 import sys, resource
 from pathlib import Path
 try:  # the peak RSS survives exec on Linux: reset it, so the parent's does not count
@@ -284,12 +284,10 @@ try:  # the peak RSS survives exec on Linux: reset it, so the parent's does not 
         f.write("5")
 except OSError:
     pass
-sys.path.insert(0, {root!r})
-from benchmarks.bench_pes import flux
-from demat_sdk import pes
-paths = sorted(Path({pjdir!r}).iterdir())
-model = flux(20, 100, pj=paths)
-pes.write(model, {out!r}, max_bytes=None)
+sys.path[:0] = {paths!r}
+"""
+
+RSS_EPILOGUE = """
 try:
     status = Path("/proc/self/status").read_text()
     print(next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmHWM")))
@@ -297,23 +295,58 @@ except (OSError, StopIteration):
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def child_peak_rss_mib(work: str, *paths: Path) -> tuple[float, float]:
+    """Peak RSS (MiB) and seconds of a fresh interpreter running ``work`` (``paths`` importable)."""
+    code = RSS_PROLOGUE.format(paths=[str(ROOT), *map(str, paths)]) + work + RSS_EPILOGUE
+    start = time.perf_counter()
+    done = subprocess.run(  # noqa: S603 - this interpreter, the benchmark's own code
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - start
+    return int(done.stdout.strip().splitlines()[-1]) / 1024, elapsed
+
 
 def peak_rss_mib(count: int, size: int) -> tuple[float, float]:
+    """Peak RSS and seconds of writing ``count`` PJ of ``size`` bytes read from files."""
     with tempfile.TemporaryDirectory() as tmp:
         pjdir = Path(tmp) / "pj"
         pjdir.mkdir()
         for i in range(count):
             (pjdir / f"f{i:05d}.pdf").write_bytes(pdf_like(size, i))
-        out = Path(tmp) / "flux.xml"
-        code = RSS_CHILD.format(
-            root=str(Path(__file__).resolve().parents[1]), pjdir=str(pjdir), out=str(out)
+        work = (
+            "from benchmarks.bench_pes import flux\n"
+            "from demat_sdk import pes\n"
+            f"model = flux(20, 100, pj=sorted(Path({str(pjdir)!r}).iterdir()))\n"
+            f"pes.write(model, {str(Path(tmp) / 'flux.xml')!r}, max_bytes=None)\n"
         )
-        start = time.perf_counter()
-        done = subprocess.run(  # noqa: S603 - this interpreter, the benchmark's own code
-            [sys.executable, "-c", code], check=True, capture_output=True, text=True
-        )
-        elapsed = time.perf_counter() - start
-        return int(done.stdout.strip().splitlines()[-1]) / 1024, elapsed
+        return child_peak_rss_mib(work)
+
+
+READERS = {
+    "imports only (lxml, demat_sdk, xsdata)": "",
+    "demat_sdk.pes.read (models)": "pes.read(Path(PATH))\n",
+    "lxml etree.parse (whole tree, no model)": "etree.parse(PATH)\n",
+    "xsdata parse": "XmlParser().from_path(Path(PATH), ROOT)\n",
+}
+"""What each reader does in its own interpreter, for its peak RSS."""
+
+
+def reading_peak_rss(data: bytes, workdir: Path) -> dict[str, float]:
+    """Peak RSS (MiB) of a fresh interpreter reading ``data`` with each reader of ``READERS``."""
+    path = workdir / "flux.xml"
+    path.write_bytes(data)
+    imports = (
+        "import importlib\n"
+        "from lxml import etree\n"
+        "from xsdata.formats.dataclass.parsers import XmlParser\n"
+        "from demat_sdk import pes\n"
+        "ROOT = importlib.import_module('pesgen.pes_v2.rev0.pes_aller').PesAller\n"
+        f"PATH = {str(path)!r}\n"
+    )
+    return {name: child_peak_rss_mib(imports + work, workdir)[0] for name, work in READERS.items()}
 
 
 def run(quick: bool) -> None:
@@ -364,7 +397,13 @@ def run(quick: bool) -> None:
         ours = "demat_sdk.pes.read (models)"
         for gc_off in (True, False):
             times = interleaved(
-                {ours: lambda: pes.read(data), "bare iterparse": bare_iterparse},
+                {
+                    ours: lambda: pes.read(data),
+                    "bare iterparse": bare_iterparse,
+                    "lxml etree.parse (whole tree, no model)": lambda: etree.parse(
+                        io.BytesIO(data)
+                    ),
+                },
                 repeat,
                 gc_off=gc_off,
             )
@@ -396,6 +435,13 @@ def run(quick: bool) -> None:
                     f"(for information: xsdata / ours = {times['xsdata parse'] / times[ours]:.1f}, "
                     f"ours / bare iterparse = {times[ours] / times['bare iterparse']:.2f})"
                 )
+
+        peaks = reading_peak_rss(data, Path(tmp))
+        print(f"\n| reading {lines:,} lines, each reader in a fresh interpreter | peak RSS MiB |")
+        print("|---|---:|")
+        for name, mib in peaks.items():
+            results.measure(f"reader peak RSS: {name}", mib, "MiB")
+            print(f"| {name} | {mib:.1f} |")
 
     # --- PJ ---------------------------------------------------------------------------------
     count = 40 if quick else 200
