@@ -40,6 +40,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from benchmarks import results
 from demat_sdk import pes
 
 XSD = Path(__file__).resolve().parents[2] / "shared" / "reference" / "pes-v2" / "xsd" / "v5.17"
@@ -253,20 +254,13 @@ def interleaved(
 
 
 def table(title: str, times: dict[str, float], ours: str, unit: Callable[[float], str]) -> None:
-    """Print the medians with the ratio of each contender to ours."""
+    """Print the medians with the ratio of each contender to ours, and record each median."""
+    for name, seconds in times.items():
+        results.measure(f"{title}: {name}", seconds, "s")
     print(f"\n| {title} | median s | {unit(1.0).split()[-1]} | ratio to ours |")
     print("|---|---|---|---|")
     for name, seconds in times.items():
         print(f"| {name} | {seconds:.3f} | {unit(seconds)} | {seconds / times[ours]:.2f}x |")
-
-
-def target(
-    label: str, value: float, *, at_least: float | None = None, at_most: float | None = None
-) -> None:
-    """Print one target of the PES issue with its measured value and whether it is met."""
-    met = (at_least is None or value >= at_least) and (at_most is None or value <= at_most)
-    bound = f">= {at_least:g}" if at_least is not None else f"<= {at_most:g}"
-    print(f"target: {label} = {value:.2f} ({bound}): {'met' if met else 'NOT met'}")
 
 
 def pdf_like(size: int, seed: int) -> bytes:
@@ -282,7 +276,7 @@ def gzip_base64(blobs: list[bytes]) -> None:
         base64.b64encode(gzip.compress(blob, compresslevel=6, mtime=0))
 
 
-RSS_CHILD = """
+RSS_PROLOGUE = """
 import sys, resource
 from pathlib import Path
 try:  # the peak RSS survives exec on Linux: reset it, so the parent's does not count
@@ -290,12 +284,10 @@ try:  # the peak RSS survives exec on Linux: reset it, so the parent's does not 
         f.write("5")
 except OSError:
     pass
-sys.path.insert(0, {bench!r})
-from bench_pes import flux
-from demat_sdk import pes
-paths = sorted(Path({pjdir!r}).iterdir())
-model = flux(20, 100, pj=paths)
-pes.write(model, {out!r}, max_bytes=None)
+sys.path[:0] = {paths!r}
+"""
+
+RSS_EPILOGUE = """
 try:
     status = Path("/proc/self/status").read_text()
     print(next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmHWM")))
@@ -303,21 +295,58 @@ except (OSError, StopIteration):
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def child_peak_rss_mib(work: str, *paths: Path) -> tuple[float, float]:
+    """Peak RSS (MiB) and seconds of a fresh interpreter running ``work`` (``paths`` importable)."""
+    code = RSS_PROLOGUE.format(paths=[str(ROOT), *map(str, paths)]) + work + RSS_EPILOGUE
+    start = time.perf_counter()
+    done = subprocess.run(  # noqa: S603 - this interpreter, the benchmark's own code
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - start
+    return int(done.stdout.strip().splitlines()[-1]) / 1024, elapsed
+
 
 def peak_rss_mib(count: int, size: int) -> tuple[float, float]:
+    """Peak RSS and seconds of writing ``count`` PJ of ``size`` bytes read from files."""
     with tempfile.TemporaryDirectory() as tmp:
         pjdir = Path(tmp) / "pj"
         pjdir.mkdir()
         for i in range(count):
             (pjdir / f"f{i:05d}.pdf").write_bytes(pdf_like(size, i))
-        out = Path(tmp) / "flux.xml"
-        code = RSS_CHILD.format(bench=str(Path(__file__).parent), pjdir=str(pjdir), out=str(out))
-        start = time.perf_counter()
-        done = subprocess.run(  # noqa: S603 - this interpreter, the benchmark's own code
-            [sys.executable, "-c", code], check=True, capture_output=True, text=True
+        work = (
+            "from benchmarks.bench_pes import flux\n"
+            "from demat_sdk import pes\n"
+            f"model = flux(20, 100, pj=sorted(Path({str(pjdir)!r}).iterdir()))\n"
+            f"pes.write(model, {str(Path(tmp) / 'flux.xml')!r}, max_bytes=None)\n"
         )
-        elapsed = time.perf_counter() - start
-        return int(done.stdout.strip().splitlines()[-1]) / 1024, elapsed
+        return child_peak_rss_mib(work)
+
+
+READERS = {
+    "imports only (lxml, demat_sdk, xsdata)": "",
+    "demat_sdk.pes.read (models)": "pes.read(Path(PATH))\n",
+    "lxml etree.parse (whole tree, no model)": "etree.parse(PATH)\n",
+    "xsdata parse": "XmlParser().from_path(Path(PATH), ROOT)\n",
+}
+"""What each reader does in its own interpreter, for its peak RSS."""
+
+
+def reading_peak_rss(data: bytes, workdir: Path) -> dict[str, float]:
+    """Peak RSS (MiB) of a fresh interpreter reading ``data`` with each reader of ``READERS``."""
+    path = workdir / "flux.xml"
+    path.write_bytes(data)
+    imports = (
+        "import importlib\n"
+        "from lxml import etree\n"
+        "from xsdata.formats.dataclass.parsers import XmlParser\n"
+        "from demat_sdk import pes\n"
+        "ROOT = importlib.import_module('pesgen.pes_v2.rev0.pes_aller').PesAller\n"
+        f"PATH = {str(path)!r}\n"
+    )
+    return {name: child_peak_rss_mib(imports + work, workdir)[0] for name, work in READERS.items()}
 
 
 def run(quick: bool) -> None:
@@ -351,8 +380,14 @@ def run(quick: bool) -> None:
         )
         times |= interleaved({"xsdata render": lambda: serializer.render(bound)}, slow_repeat)  # type: ignore[attr-defined]
         table(f"writer ({lines:,} lines)", times, ours, lambda s: f"{lines / s:,.0f} lines/s")
-        target("xsdata / ours", times["xsdata render"] / times[ours], at_least=25)
-        target("lxml loop / ours", times["lxml xmlfile loop (no check)"] / times[ours], at_least=2)
+        results.target("writer: xsdata / ours", times["xsdata render"] / times[ours], ">=", 25, "×")
+        results.target(
+            "writer: lxml loop / ours",
+            times["lxml xmlfile loop (no check)"] / times[ours],
+            ">=",
+            2,
+            "×",
+        )
 
         # --- reading ----------------------------------------------------------------------
         def bare_iterparse() -> None:
@@ -362,7 +397,13 @@ def run(quick: bool) -> None:
         ours = "demat_sdk.pes.read (models)"
         for gc_off in (True, False):
             times = interleaved(
-                {ours: lambda: pes.read(data), "bare iterparse": bare_iterparse},
+                {
+                    ours: lambda: pes.read(data),
+                    "bare iterparse": bare_iterparse,
+                    "lxml etree.parse (whole tree, no model)": lambda: etree.parse(
+                        io.BytesIO(data)
+                    ),
+                },
                 repeat,
                 gc_off=gc_off,
             )
@@ -379,13 +420,28 @@ def run(quick: bool) -> None:
                 lambda s: f"{lines / s:,.0f} lines/s",
             )
             if gc_off:
-                target("xsdata / ours", times["xsdata parse"] / times[ours], at_least=20)
-                target("ours / bare iterparse", times[ours] / times["bare iterparse"], at_most=2.5)
+                results.target(
+                    "reader: xsdata / ours", times["xsdata parse"] / times[ours], ">=", 20, "×"
+                )
+                results.target(
+                    "reader: ours / bare iterparse",
+                    times[ours] / times["bare iterparse"],
+                    "<=",
+                    2.5,
+                    "×",
+                )
             else:
                 print(
                     f"(for information: xsdata / ours = {times['xsdata parse'] / times[ours]:.1f}, "
                     f"ours / bare iterparse = {times[ours] / times['bare iterparse']:.2f})"
                 )
+
+        peaks = reading_peak_rss(data, Path(tmp))
+        print(f"\n| reading {lines:,} lines, each reader in a fresh interpreter | peak RSS MiB |")
+        print("|---|---:|")
+        for name, mib in peaks.items():
+            results.measure(f"reader peak RSS: {name}", mib, "MiB")
+            print(f"| {name} | {mib:.1f} |")
 
     # --- PJ ---------------------------------------------------------------------------------
     count = 40 if quick else 200
@@ -402,14 +458,12 @@ def run(quick: bool) -> None:
         repeat,
     )
     table(f"{count} PJ of 250 KB", times, ours, lambda s: f"{count * 0.25 / s:.0f} MB/s")
-    target("ours / gzip+base64", times[ours] / times["gzip+base64 alone"], at_most=1.2)
+    results.target(
+        "PJ: ours / gzip+base64", times[ours] / times["gzip+base64 alone"], "<=", 1.2, "×"
+    )
 
     rss, elapsed = peak_rss_mib(200 if quick else 2000, 250_000)
     pj_mb = (200 if quick else 2000) * 0.25
     print(f"\npeak RSS writing {pj_mb:.0f} MB of PJ from files ({elapsed:.1f} s in a subprocess)")
-    target("peak RSS in MiB", rss, at_most=100)
-
-
-if __name__ == "__main__":
-    run(quick="--quick" in sys.argv)
-    os._exit(0)
+    results.measure("PJ: writing seconds", elapsed, "s", pj_mb=pj_mb)
+    results.target(f"PJ: peak RSS writing {pj_mb:.0f} MB of PJ", rss, "<=", 100, " MiB")

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from benchmarks import results
 from demat_sdk import pes
 from demat_sdk.pes import xmlsafety
 
@@ -129,13 +130,13 @@ def _compare(
     print(f"\n| {title}, {size:.1f} MB | median s | MB/s | ratio to ours | py heap MB |")
     print("|---|---|---|---|---|")
     for name, median in medians.items():
+        results.measure(f"{title}: {name}", median, "s", py_heap_mb=round(peaks[name], 1))
         print(
             f"| {name} | {median:.3f} | {size / median:.1f} | "
             f"{median / medians[ours[0]]:.2f}x | {peaks[name]:.1f} |"
         )
     ratio = medians[ours[0]] / medians["hardened iterparse (no model)"]
-    verdict = "met" if ratio <= 2.5 else "NOT met"
-    print(f"target: ours / hardened iterparse = {ratio:.2f} (<= 2.5): {verdict}")
+    results.target(f"{title}: ours / hardened iterparse", ratio, "<=", 2.5, "×")
 
 
 def run(quick: bool) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 from lxml import etree
 
-from tests_support import PES_DIR, XSD_DIR
+from tests_support import PES_DIR, XSD_DIR, schema
 
 DATA = Path(__file__).parent / "data" / "pes"
 EXAMPLES = PES_DIR / "examples"
@@ -17,12 +16,6 @@ ACK_V2_XSD = XSD_DIR / "PES_V2" / "Rev0" / "PES_V2_Acquit_Autonome_V2.xsd"
 ACK_LEGACY_XSD = XSD_DIR / "PES_V2" / "Rev0" / "PES_V2_Acquit_Autonome.xsd"
 RETOUR_XSD = XSD_DIR / "PES_V2" / "RETOUR" / "Rev0" / "PES_Retour.xsd"
 ACQUIT_RETOUR_XSD = XSD_DIR / "PES_V2" / "RETOUR" / "Rev0" / "PES_V2_Acquit_Retour.xsd"
-
-
-@cache
-def schema(path: Path) -> etree.XMLSchema:
-    """The official schema at ``path`` (loaded once)."""
-    return etree.XMLSchema(etree.parse(str(path)))
 
 
 def schema_errors(path: Path, document: bytes) -> list[str]:

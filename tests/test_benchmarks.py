@@ -60,3 +60,13 @@ def test_a_target_prints_its_verdict(capsys: pytest.CaptureFixture[str]) -> None
         "target async speed-up: 5.00× (>= 8.00×) — NOT met",
     ]
     assert [target.met for target in recorded.targets] == [True, False]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_every_benchmark_module_reports_through_results(name: str) -> None:
+    # A topic records its figures and targets with benchmarks.results, so --json has them.
+    source = (ROOT / "benchmarks" / f"{name}.py").read_text("utf-8")
+    assert "from benchmarks import results" in source
+    assert "results.measure(" in source
+    assert "def target(" not in source, "a module's own target printer escapes --json"
+    assert "target:" not in source, "a target printed by hand escapes --json"

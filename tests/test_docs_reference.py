@@ -2,6 +2,8 @@
 
 * The tree of ``docs/erreurs.md`` is the class hierarchy of ``demat_sdk.errors``, and its table
   has one row per class with the attributes the class's docstring documents.
+* The tree drawn in the docstring of ``demat_sdk.errors`` is that hierarchy too, and every
+  error class the module defines is in its ``__all__`` (so the checks above see it).
 * Every public name of ``demat_sdk`` is rendered by a ``:::`` directive of ``docs/reference``.
 """
 
@@ -10,6 +12,8 @@ from __future__ import annotations
 import inspect
 import re
 from pathlib import Path
+
+import pytest
 
 import demat_sdk
 from demat_sdk import errors
@@ -78,8 +82,9 @@ def test_the_error_table_gives_the_documented_attributes() -> None:
         )
 
 
-def test_the_error_tree_is_the_class_hierarchy() -> None:
-    tree = error_tree()
+@pytest.mark.parametrize("drawn", ["docs/erreurs.md", "demat_sdk.errors"])
+def test_the_error_tree_is_the_class_hierarchy(drawn: str) -> None:
+    tree = error_tree() if drawn == "docs/erreurs.md" else module_tree()
     assert set(tree) == set(errors.__all__)
     for name, parent in tree.items():
         base = getattr(errors, name).__bases__[0]
@@ -140,3 +145,33 @@ def test_every_public_name_is_in_the_api_reference() -> None:
         if not {f"demat_sdk.{name}", module, f"{module}.{name}"} & rendered:
             missing.append(name)
     assert not missing, f"public names missing from docs/reference: {missing}"
+
+
+def module_tree() -> dict[str, str | None]:
+    """The tree drawn in the docstring of ``demat_sdk.errors``: class name -> parent name."""
+    lines = (errors.__doc__ or "").splitlines()
+    start = lines.index("    DematError")
+    parents: dict[str, str | None] = {"DematError": None}
+    chain = ["DematError"]
+    for line in lines[start + 1 :]:
+        if not line.strip():
+            break
+        match = re.match(r"^    ((?:[│ ]   )*)[├└]── (\w+)(?:\s|$)", line)
+        if match is None:
+            continue  # a line continuing the description of the class above
+        depth = len(match.group(1)) // 4 + 1
+        del chain[depth:]
+        parents[match.group(2)] = chain[-1]
+        chain.append(match.group(2))
+    return parents
+
+
+def test_every_error_class_of_the_module_is_exported() -> None:
+    defined = {
+        name
+        for name, value in vars(errors).items()
+        if inspect.isclass(value)
+        and issubclass(value, errors.DematError)
+        and value.__module__ == errors.__name__
+    }
+    assert defined == set(errors.__all__)

@@ -7,10 +7,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SWAGGER_DIR = SHARED / "reference" / "chorus-pro" / "swagger"
 PES_DIR = SHARED / "reference" / "pes-v2"
 XSD_DIR = PES_DIR / "xsd" / "v5.17"
+PES_ALLER_XSD = XSD_DIR / "PES_V2" / "Rev0" / "PES_Aller.xsd"
 
 
 @cache
@@ -36,3 +39,9 @@ def swagger_enum(prop: str) -> list[str]:
 
     walk(swagger("factures"), None)
     return max(found, key=len)
+
+
+@cache
+def schema(path: Path) -> etree.XMLSchema:
+    """The official schema at ``path`` (compiled once for the whole test session)."""
+    return etree.XMLSchema(etree.parse(str(path)))

@@ -7,6 +7,8 @@ import random
 from decimal import Decimal
 
 from demat_sdk import pes
+from demat_sdk.pes import enums
+from demat_sdk.pes.models import marche as mm
 
 SIRET_CH = "26380000500005"  # Luhn-valid, invented
 SIRET_COMMUNE = "21380185500015"
@@ -106,4 +108,46 @@ def en_tete() -> pes.EnTetePES:
         code_budget="00",
         libelle_budget="CH EXEMPLE BUDGET H",
         nomenclature=pes.Nomenclature.M21,
+    )
+
+
+def flux_marche() -> pes.PesAller:
+    """A PES_Marche flux declaring one marché of the hospital, with only its required blocks."""
+    marche = mm.Marche(
+        identifiant_marche=mm.IdentifiantMarche(
+            identifiant_contrat="2025M0042",
+            numero_ordre_modification="00",
+            sequence_envoi=1,
+            caractere_correctif_enregistrement=False,
+        ),
+        url_profil_acheteur="https://marches.ch-exemple.fr",
+        acheteurs=mm.Acheteurs(
+            acheteur=[mm.Acheteur(siret_acheteur=SIRET_CH, nom_acheteur="CH EXEMPLE")]
+        ),
+        nature_marche=enums.NatureMarche.MARCHE,
+        objet="Fourniture de dispositifs médicaux stériles",
+        code_cpv="33141000",
+        procedure_marche=enums.ProcedureMarche.APPEL_OFFRES_OUVERT,
+        lieu_execution=mm.LieuExecution(
+            code_lieu_execution="38000",
+            type_code=enums.TypeCodeLieu.CODE_POSTAL,
+            nom_lieu_execution="GRENOBLE",
+        ),
+        duree_en_mois=36,
+        montant_ht_notifie=Decimal("250000.00"),
+        caractere_estimatif_montant_notifie=False,
+        reconductibilite=enums.Reconductibilite.NON_RECONDUCTIBLE,
+        penalite=True,
+        date_notification=dt.date(2025, 2, 3),
+        conditions_execution=mm.ConditionsExecution(
+            modalite_execution=enums.ModaliteExecution.ORDINAIRE, multi_budget=False
+        ),
+    )
+    return pes.PesAller(
+        enveloppe=pes.Enveloppe(
+            nom_fichier="PES_TEST_MARCHE_0001",
+            emetteur=pes.Emetteur(sigle="EDITEUR GEF", adresse="GEF 1.0"),
+        ),
+        en_tete=en_tete(),
+        marche=mm.PesMarche(version=1, marches=mm.Marches(marches=[marche])),
     )

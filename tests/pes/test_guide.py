@@ -8,10 +8,10 @@ import pytest
 from lxml import etree
 
 from test_docs_examples import run_page
-from tests_support import XSD_DIR
+from tests_support import PES_ALLER_XSD, XSD_DIR, schema
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "guides" / "flux-mensuel-pes.md"
-SCHEMA = etree.XMLSchema(etree.parse(str(XSD_DIR / "PES_V2" / "Rev0" / "PES_Aller.xsd")))
+SCHEMA = schema(PES_ALLER_XSD)
 
 
 def test_the_guide_runs_and_its_files_validate(

@@ -11,7 +11,8 @@ from lxml import etree
 from demat_sdk import pes
 from demat_sdk.errors import PesReadError
 
-from tests_support import PES_DIR, XSD_DIR
+from tests_support import PES_ALLER_XSD, PES_DIR
+from tests_support import schema as official_schema
 
 EXAMPLES = sorted((PES_DIR / "examples").glob("0[123]*.xml"))
 SAMPLES = sorted((PES_DIR / "samples" / "public").glob("*.xml"))
@@ -21,7 +22,7 @@ ALLER = [
     if b"PES_Aller" in p.read_bytes()[:2000] and b"PES_ACQUIT" not in p.read_bytes()[:2000]
 ]
 OTHERS = [p for p in SAMPLES if p not in ALLER]
-SCHEMA = etree.XMLSchema(etree.parse(str(XSD_DIR / "PES_V2" / "Rev0" / "PES_Aller.xsd")))
+SCHEMA = official_schema(PES_ALLER_XSD)
 VALID = [p for p in ALLER if SCHEMA.validate(etree.parse(str(p)))]
 
 

@@ -15,9 +15,9 @@ from lxml import etree
 from demat_sdk import pes
 from demat_sdk.pes.totals import bordereau_id, count_pieces, sum_ht, sum_tva
 
-from tests_support import XSD_DIR
+from tests_support import PES_ALLER_XSD, schema
 
-SCHEMA = etree.XMLSchema(etree.parse(str(XSD_DIR / "PES_V2" / "Rev0" / "PES_Aller.xsd")))
+SCHEMA = schema(PES_ALLER_XSD)
 
 LATIN1 = s.characters(
     min_codepoint=0x20,

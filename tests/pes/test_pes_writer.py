@@ -9,16 +9,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from flux_samples import SIRET_CH, flux_depense
+from flux_samples import SIRET_CH, flux_depense, flux_marche
 from lxml import etree
 
 from demat_sdk import pes
 from demat_sdk.errors import PesModelError, PesWriteError
 from demat_sdk.pes.rules import business_problems, check
 
-from tests_support import XSD_DIR
+from tests_support import PES_ALLER_XSD, XSD_DIR, schema
 
-SCHEMA = etree.XMLSchema(etree.parse(str(XSD_DIR / "PES_V2" / "Rev0" / "PES_Aller.xsd")))
+SCHEMA = schema(PES_ALLER_XSD)
 
 
 def written(flux: pes.PesAller, **options: object) -> bytes:
@@ -57,6 +57,43 @@ def test_a_given_total_must_match_the_lines() -> None:
     assert problems_of(flux) == [
         "depense / bordereau 1 / montant_ht: is 1.00 but the content gives 600.00 "
         "(BlocBordereau/MtBordHT)"
+    ]
+
+
+def test_a_dematerialised_flux_needs_the_annual_cumul_of_each_bordereau() -> None:
+    flux = flux_depense(bordereaux=2)
+    assert flux.depense is not None
+    flux.depense.dematerialise = True
+    flux.depense.bordereaux[0].montant_cumul_annuel = Decimal("12000.00")
+    assert problems_of(flux) == [
+        "bordereau 2 / montant_cumul_annuel: MtCumulAnnuel is required when InfoDematerialisee is 1"
+    ]
+    flux.depense.bordereaux[1].montant_cumul_annuel = Decimal("12600.00")
+    reread = pes.read(written(flux))
+    assert reread.depense is not None
+    assert reread.depense.dematerialise is True
+    assert [b.montant_cumul_annuel for b in reread.depense.bordereaux] == [
+        Decimal("12000.00"),
+        Decimal("12600.00"),
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["ISO-8859-1", "UTF-8"])
+def test_a_marche_flux_is_written_valid_and_read_back(encoding: str) -> None:
+    flux = flux_marche()
+    data = written(flux, encoding=encoding)
+    assert b'<PES_Marche><EnTeteMarche><IdVer V="1"/>' in data
+    assert pes.read(data) == flux
+
+
+def test_a_marche_names_the_field_that_breaks_its_facet() -> None:
+    flux = flux_marche()
+    assert flux.marche is not None
+    assert flux.marche.marches is not None
+    flux.marche.marches.marches[0].code_cpv = "3314"
+    assert problems_of(flux) == [
+        "marche / marches / marches[1] / code_cpv: "
+        "'3314' does not match the pattern [0-9]{8,8}(\\-[0-9])?"
     ]
 
 
