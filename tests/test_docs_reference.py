@@ -4,7 +4,8 @@
   has one row per class with the attributes the class's docstring documents.
 * The tree drawn in the docstring of ``demat_sdk.errors`` is that hierarchy too, and every
   error class the module defines is in its ``__all__`` (so the checks above see it).
-* Every public name of ``demat_sdk`` is rendered by a ``:::`` directive of ``docs/reference``.
+* Every public name of ``demat_sdk`` is rendered by a ``:::`` directive of ``docs/reference``,
+  and so is every public package of the library (the command line aside).
 """
 
 from __future__ import annotations
@@ -145,6 +146,23 @@ def test_every_public_name_is_in_the_api_reference() -> None:
         if not {f"demat_sdk.{name}", module, f"{module}.{name}"} & rendered:
             missing.append(name)
     assert not missing, f"public names missing from docs/reference: {missing}"
+
+
+def test_every_public_package_has_a_reference_page() -> None:
+    rendered = rendered_names()
+    packages = sorted(
+        f"demat_sdk.{path.stem}"
+        for path in Path(demat_sdk.__file__).parent.iterdir()
+        if not path.name.startswith("_")
+        and path.name != "cli"
+        and (path.suffix == ".py" or (path / "__init__.py").exists())
+    )
+    missing = [
+        package
+        for package in packages
+        if not any(name == package or name.startswith(f"{package}.") for name in rendered)
+    ]
+    assert not missing, f"packages without a reference page: {missing}"
 
 
 def module_tree() -> dict[str, str | None]:
