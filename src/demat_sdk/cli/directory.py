@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from demat_sdk.cli.exit_codes import EPILOG, ExitCode
 from demat_sdk.directory import (
     MAX_ERRORS,
     Directory,
@@ -31,11 +32,8 @@ from demat_sdk.directory import (
 )
 from demat_sdk.errors import InvalidRequestError
 
-__all__ = ["EXIT_NOT_FOUND", "EXIT_TO_REVIEW", "ProgressBar", "register"]
+__all__ = ["ProgressBar", "register"]
 
-EXIT_OK = 0
-EXIT_NOT_FOUND = 3
-EXIT_TO_REVIEW = 4
 DEFAULT_DB = "annuaire.sqlite3"
 _DB_VARIABLE = "DEMAT_DIRECTORY_DB"
 
@@ -46,10 +44,7 @@ def register(commands: Any) -> None:
         "directory",
         help="the public-entity directory, offline (import, lookup, hygiene, info)",
         description="The Chorus Pro public-entity directory in a local SQLite file.",
-        epilog=(
-            "exit codes: 0 done, 1 error, 2 bad usage, 3 nothing found, "
-            "4 done with something to review"
-        ),
+        epilog=EPILOG,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -57,6 +52,7 @@ def register(commands: Any) -> None:
         "import",
         help="import the export (structures/services CSV, zip, gzip, or the API download)",
         description="Import files of the Chorus Pro directory export, in one transaction.",
+        epilog=EPILOG,
     )
     importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
     importing.add_argument(
@@ -91,6 +87,7 @@ def register(commands: Any) -> None:
         "lookup",
         help="look structures or services up",
         description="Look structures up by SIRET, name or postcode, or services by code.",
+        epilog=EPILOG,
     )
     what = lookup.add_mutually_exclusive_group()
     what.add_argument("--siret", help="one structure, its services and routing rules")
@@ -112,6 +109,7 @@ def register(commands: Any) -> None:
         help="review a structure's codes service",
         description="Nominative codes, too many codes without engagement, inactive codes "
         "still receiving invoices.",
+        epilog=EPILOG,
     )
     hygiene.add_argument("siret")
     hygiene.add_argument(
@@ -129,7 +127,7 @@ def register(commands: Any) -> None:
     )
     hygiene.set_defaults(run=_hygiene)
 
-    info = actions.add_parser("info", help="what the directory holds")
+    info = actions.add_parser("info", help="what the directory holds", epilog=EPILOG)
     info.set_defaults(run=_info)
 
     for action in (importing, lookup, hygiene, info):
@@ -193,7 +191,7 @@ def _import(args: argparse.Namespace) -> int:
         _print_json(_report_data(report))
     else:
         _print_report(report, args.db)
-    return EXIT_OK if report.clean else EXIT_TO_REVIEW
+    return ExitCode.OK if report.clean else ExitCode.TO_REVIEW
 
 
 def _read_text(path: Path) -> str:
@@ -265,7 +263,7 @@ def _lookup(args: argparse.Namespace) -> int:
     else:
         for service in services:
             _out(_service_line(service, with_structure=True))
-    return EXIT_OK if services else EXIT_NOT_FOUND
+    return ExitCode.OK if services else ExitCode.NOT_FOUND
 
 
 def _lookup_siret(directory: Directory, args: argparse.Namespace) -> int:
@@ -291,8 +289,8 @@ def _lookup_siret(directory: Directory, args: argparse.Namespace) -> int:
         if len(services) > args.limit:
             _out(f"    … and {len(services) - args.limit} more (--limit)")
     if args.code_service and routing.service is None:
-        return EXIT_NOT_FOUND
-    return EXIT_OK
+        return ExitCode.NOT_FOUND
+    return ExitCode.OK
 
 
 def _routing_data(routing: Routing) -> dict[str, Any]:
@@ -328,7 +326,7 @@ def _siret_not_found(args: argparse.Namespace) -> int:
         _print_json({"structure": None})
     else:
         _out(f"{args.siret}: not in the directory")
-    return EXIT_NOT_FOUND
+    return ExitCode.NOT_FOUND
 
 
 def _show_structures(structures: list[Structure], as_json: bool) -> int:
@@ -337,7 +335,7 @@ def _show_structures(structures: list[Structure], as_json: bool) -> int:
     else:
         for structure in structures:
             _out(_structure_line(structure))
-    return EXIT_OK if structures else EXIT_NOT_FOUND
+    return ExitCode.OK if structures else ExitCode.NOT_FOUND
 
 
 def _state(active: bool, withdrawn_on: datetime | None) -> str:
@@ -379,7 +377,7 @@ def _hygiene(args: argparse.Namespace) -> int:
         _print_json(report.to_dict())
     else:
         _out(report.render())
-    return EXIT_OK if report.ok else EXIT_TO_REVIEW
+    return ExitCode.OK if report.ok else ExitCode.TO_REVIEW
 
 
 def _read_invoices(path: Path) -> Iterator[tuple[str, date | None]]:
@@ -419,7 +417,7 @@ def _info(args: argparse.Namespace) -> int:
         info = directory.info()
     if args.json:
         _print_json(_plain(info))
-        return EXIT_OK
+        return ExitCode.OK
     last = f"{info.last_import:%Y-%m-%d %H:%M} UTC" if info.last_import else "never"
     _out(f"{info.location}")
     _out(f"  structures: {info.structures:,} ({info.structures_active:,} active)")
@@ -427,7 +425,7 @@ def _info(args: argparse.Namespace) -> int:
     _out(f"  last import: {last}")
     for source in info.last_sources:
         _out(f"    {source}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 # --- output ------------------------------------------------------------------------------
