@@ -7,6 +7,8 @@ import re
 import pytest
 
 from demat_sdk.cli import main
+from demat_sdk.cli.main import build_parser
+from test_docs_cli import command_paths
 
 TIMELINE = """\
 demat demo: Chorus Pro and Hélios, on the built-in emulators \
@@ -74,3 +76,20 @@ def test_demo_prints_the_chorus_pro_and_helios_exchanges_as_a_timeline(
 def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
     assert "demo" in capsys.readouterr().out
+
+
+LEAVES = sorted(command_paths(build_parser()))
+"""Every sub-command, ``"chorus deposit"``…"""
+
+
+@pytest.mark.parametrize("command", ["", *sorted({leaf.split()[0] for leaf in LEAVES}), *LEAVES])
+def test_every_help_ends_with_the_exit_code_table(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args([*command.split(), "--help"])
+    words = " ".join(capsys.readouterr().out.split())
+    assert words.endswith(
+        "exit codes: 0 done, 1 error, 2 bad usage, 3 nothing found, 4 something to review, "
+        "5 still being processed"
+    )

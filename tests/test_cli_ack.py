@@ -33,7 +33,7 @@ def test_an_accepted_ack(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_rejected_ack_lists_its_anomalies(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ack", "show", str(KO)]) == 1
+    assert main(["ack", "show", str(KO)]) == 4  # something to review, not a failure
     out = capsys.readouterr().out
     assert "2 element(s) rejected" in out
     assert row(
@@ -47,7 +47,7 @@ def test_a_rejected_ack_lists_its_anomalies(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_an_ack_as_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ack", "show", str(KO_WHOLE), "--json"]) == 1
+    assert main(["ack", "show", str(KO_WHOLE), "--json"]) == 4
     document = json.loads(capsys.readouterr().out)
     assert document["nom_fichier"] == "PESDEP_26380001500017_2025_421"
     assert document["flux_rejete"] is True
@@ -57,7 +57,7 @@ def test_an_ack_as_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_reconciled_against_the_flux_sent(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ack", "show", str(KO), "--against", str(SENT)]) == 1
+    assert main(["ack", "show", str(KO), "--against", str(SENT)]) == 4
     out = capsys.readouterr().out
     assert out.startswith("PESDEP_26380001500017_2025_421: rejeté")
     assert row(out, "bordereau dépense 2025/421", "rejeté", "oui, même numéro")
@@ -74,7 +74,7 @@ def test_reconciled_against_the_flux_sent(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_reconciliation_as_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ack", "show", str(KO), "--against", str(SENT), "--json"]) == 1
+    assert main(["ack", "show", str(KO), "--against", str(SENT), "--json"]) == 4
     document = json.loads(capsys.readouterr().out)
     assert document["etat"] == "rejeté"
     assert document["a_renvoyer"] is True
@@ -85,13 +85,24 @@ def test_reconciliation_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert ligne["anomalies"] == ["1971 - Compte fonction present a tort"]
 
 
-def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["ack", "show", str(tmp_path / "absent.xml")]) == 2
     assert "no such file" in capsys.readouterr().err
+    assert main(["ack", "show", str(OK), "--against", str(tmp_path / "absent.xml")]) == 2
+    assert "absent.xml: no such file" in capsys.readouterr().err
+
+
+def test_an_ack_that_does_not_answer_the_flux_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     other = tmp_path / "other.xml"
     other.write_bytes(SENT.read_bytes().replace(b"PESDEP_26380001500017_2025_421", b"AUTRE"))
-    assert main(["ack", "show", str(OK), "--against", str(other)]) == 2
-    err = capsys.readouterr().err
+    assert main(["ack", "show", str(OK), "--against", str(other)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    err = captured.err
     assert err.startswith(f"demat: {OK} does not answer {other}: the acquittement answers")
     assert err.count("\n") == 1
 

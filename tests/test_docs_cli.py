@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from demat_sdk.cli.exit_codes import ExitCode
 from demat_sdk.cli.main import build_parser
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "ligne-de-commande.md"
@@ -91,3 +92,10 @@ def test_a_wrong_option_in_the_page_would_fail() -> None:
     with pytest.raises(SystemExit) as leaving, contextlib.redirect_stderr(io.StringIO()):
         build_parser().parse_args(["chorus", "todo", "--no-such-option"])
     assert leaving.value.code == 2
+
+
+def test_the_exit_code_table_is_the_commands_one() -> None:
+    text = PAGE.read_text("utf-8")
+    table = text[text.index("Codes de sortie") :].split("\n\n")[1]
+    rows = re.findall(r"^\| (\d) \| `(\w+)` \|", table, re.MULTILINE)
+    assert [(int(code), name) for code, name in rows] == [(c.value, c.name) for c in ExitCode]

@@ -74,13 +74,25 @@ def test_import_json_and_exit_code_4_when_rows_are_refused(
 def test_a_failed_import_is_one_line_on_stderr_and_exit_1(
     tmp_path: Path, db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = _run(capsys, "directory", "import", str(tmp_path / "missing.csv"),
-                          "--db", str(db))  # fmt: skip
+    other = tmp_path / "other.csv"
+    other.write_text("hello;world\n1;2\n", "utf-8")
+    code, out, err = _run(capsys, "directory", "import", str(other), "--db", str(db))
     assert code == 1
     assert out == ""
     assert err.count("\n") == 1
     assert err.startswith("demat: DirectoryImportError: ")
-    assert "missing.csv" in err
+    assert "other.csv, line 1: not a file of the Chorus Pro directory export" in err
+
+
+def test_a_missing_file_is_a_usage_error(
+    tmp_path: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.csv"
+    code, out, err = _run(capsys, "directory", "import", str(missing), "--db", str(db))
+    assert (code, out, err) == (2, "", f"demat: {missing}: no such file\n")
+    code, out, err = _run(capsys, "directory", "hygiene", CHU, "--invoices", str(missing),
+                          "--db", str(db))  # fmt: skip
+    assert (code, out, err) == (2, "", f"demat: {missing}: no such file\n")
 
 
 def test_import_of_the_base64_download(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -47,19 +47,46 @@ def test_validate_an_invalid_file_lists_its_problems(
     broken = tmp_path / "broken.xml"
     text = pes.to_bytes(flux_depense()).replace(b'<IdBord V="1"/>', b'<IdBord V="X"/>')
     broken.write_bytes(text)
-    assert main(["pes", "validate", str(broken), "--xsd-dir", str(XSD_DIR)]) == 1
+    assert main(["pes", "validate", str(broken), "--xsd-dir", str(XSD_DIR)]) == 4
     out = capsys.readouterr().out
     assert out.startswith(f"{broken}: invalid, ")
     assert "[read] " in out
     assert "unreadable value 'X'" in out
     assert "[xsd] " in out
     assert "IdBord" in out
-    assert main(["pes", "validate", str(EXAMPLE), "--json"]) == 1
+    assert main(["pes", "validate", str(EXAMPLE), "--json"]) == 4
     document = json.loads(capsys.readouterr().out)
     assert document["valid"] is False
     assert document["xsd_checked"] is False
     assert document["problems"][0]["location"] == "en_tete / siret"
     assert document["problems"][0]["origin"] == "model"
+
+
+def test_validate_a_file_that_is_not_xml_is_an_invalid_flux(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "not-xml.xml"
+    path.write_bytes(b"<PES_Aller>")
+    assert main(["pes", "validate", str(path), "--json"]) == 4
+    document = json.loads(capsys.readouterr().out)
+    assert document["valid"] is False
+    assert document["problems"][0]["origin"] == "read"
+    assert "not well-formed XML" in document["problems"][0]["message"]
+
+
+def test_validate_a_file_that_cannot_be_read_is_an_error(
+    valid_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(valid_file))
+
+    monkeypatch.setattr(pes, "validate", refused)
+    assert main(["pes", "validate", str(valid_file)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"demat: PermissionError: [Errno 13] Permission denied: '{valid_file}'\n"
+    )
 
 
 def test_validate_usage_errors_exit_2(

@@ -2,9 +2,12 @@
 
 ``demat ack show FILE [--against SENT]`` prints the ACK's elements and anomalies; with
 ``--against`` the PES_Aller it answers, a reconciliation per bordereau, pièce, line and PJ:
-accepted or rejected, and what may be sent again. Exit code: 0 when everything was accepted,
-1 when something was rejected or not answered, 2 for a usage error (no such file, an ACK that
-does not answer the PES_Aller given).
+accepted or rejected, and what may be sent again.
+
+Exit codes: 0 everything accepted; 4 something to review (the flux refused whole, elements
+rejected, or, with ``--against``, objects the ACK is silent on); 1 an error (a file that is not
+an ACK, an ACK that does not answer the PES_Aller given: nothing could be reconciled, so there
+is no verdict to give); 2 bad usage (no such file).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from demat_sdk import pes
+from demat_sdk.cli.exit_codes import EPILOG, ExitCode
 from demat_sdk.cli.output import add_json_option, error, print_json, print_table
 from demat_sdk.errors import ReconciliationError
 from demat_sdk.helios.reconciliation import (
@@ -25,21 +29,22 @@ from demat_sdk.helios.reconciliation import (
 
 __all__ = ["register"]
 
-EXIT_ACCEPTED = 0
-EXIT_REJECTED = 1
-EXIT_USAGE = 2
-
 
 def register(commands: Any) -> None:
     """Add the ``ack`` command and its sub-commands."""
     parser: argparse.ArgumentParser = commands.add_parser(
-        "ack", help="read an acquittement (PES_ACQUIT) from Hélios", description=__doc__
+        "ack",
+        help="read an acquittement (PES_ACQUIT) from Hélios",
+        description=__doc__,
+        epilog=EPILOG,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     show = actions.add_parser(
         "show",
         help="the ACK's elements and anomalies, or a reconciliation with the PES_Aller sent",
-        description="Exit code: 0 all accepted, 1 something rejected or unanswered, 2 usage.",
+        description="Exit code: 0 all accepted; 4 something rejected or unanswered, to review; "
+        "1 a file that is not an ACK, or an ACK that does not answer SENT; 2 bad usage.",
+        epilog=EPILOG,
     )
     show.add_argument("file", type=Path, metavar="FILE")
     show.add_argument(
@@ -57,7 +62,7 @@ def run_show(args: argparse.Namespace) -> int:
     for path in (args.file, args.against):
         if path is not None and not path.is_file():
             error(f"{path}: no such file")
-            return EXIT_USAGE
+            return ExitCode.USAGE
     acquit = pes.read_acquit(args.file)
     if args.against is None:
         return _show_acquit(acquit, as_json=args.json)
@@ -65,12 +70,12 @@ def run_show(args: argparse.Namespace) -> int:
         reconciliation = reconcile(pes.read(args.against), acquit)
     except ReconciliationError as exc:
         error(f"{args.file} does not answer {args.against}: {exc}")
-        return EXIT_USAGE
+        return ExitCode.ERROR
     return _show_reconciliation(reconciliation, as_json=args.json)
 
 
 def _show_acquit(acquit: pes.Acquit, *, as_json: bool) -> int:
-    code = EXIT_ACCEPTED if acquit.accepte else EXIT_REJECTED
+    code = ExitCode.OK if acquit.accepte else ExitCode.TO_REVIEW
     elements: list[dict[str, Any]] = [
         {
             "objet": element.objet,
@@ -130,7 +135,7 @@ def _show_acquit(acquit: pes.Acquit, *, as_json: bool) -> int:
 
 
 def _show_reconciliation(reconciliation: Reconciliation, *, as_json: bool) -> int:
-    code = EXIT_ACCEPTED if reconciliation.etat is EtatReconciliation.ACCEPTE else EXIT_REJECTED
+    code = ExitCode.OK if reconciliation.etat is EtatReconciliation.ACCEPTE else ExitCode.TO_REVIEW
     objects = list(_rows(reconciliation))
     if as_json:
         print_json(

@@ -23,6 +23,7 @@ from demat_sdk.chorus.client import ChorusPro
 from demat_sdk.chorus.enums import StatutFacture, SyntaxeFlux
 from demat_sdk.chorus.models import PieceJointeComplementaire
 from demat_sdk.chorus.models.base import required_in_answer
+from demat_sdk.cli.exit_codes import EPILOG, ExitCode
 from demat_sdk.helios import (
     EtatReconciliation,
     FileKind,
@@ -48,6 +49,7 @@ def register(commands: Any) -> None:
             "Play an exchange between a supplier and a CHU on the built-in Chorus Pro emulator "
             "and print it as a timeline."
         ),
+        epilog=EPILOG,
     )
     parser.set_defaults(run=run)
 
@@ -462,7 +464,7 @@ def run(args: argparse.Namespace) -> int:
         f"{exchange.fake.state.token_requests} PISTE tokens, each renewed by the client after "
         "its hour"
     )
-    return 0
+    return ExitCode.OK
 
 
 def _euros(amount: Decimal | None) -> str:

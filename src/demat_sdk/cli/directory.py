@@ -1,17 +1,15 @@
 """``demat directory``: import the Chorus Pro directory export, look addressees up, review codes.
 
 Exit codes: 0 done; 1 error (one line on stderr, the directory unchanged after a failed import);
-2 bad usage; 3 nothing found (lookup, hygiene of an unknown SIRET); 4 done with something to
-review (an import that refused rows, a hygiene report with findings).
+2 bad usage (a FILE or ``--invoices`` CSV that does not exist); 3 nothing found (lookup, hygiene
+of an unknown SIRET); 4 done with something to review (an import that refused rows, a hygiene
+report with findings).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import dataclasses
-import enum
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -19,6 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from demat_sdk.cli.exit_codes import EPILOG, ExitCode
+from demat_sdk.cli.output import error, print_json, say
 from demat_sdk.directory import (
     MAX_ERRORS,
     Directory,
@@ -31,11 +31,8 @@ from demat_sdk.directory import (
 )
 from demat_sdk.errors import InvalidRequestError
 
-__all__ = ["EXIT_NOT_FOUND", "EXIT_TO_REVIEW", "ProgressBar", "register"]
+__all__ = ["ProgressBar", "register"]
 
-EXIT_OK = 0
-EXIT_NOT_FOUND = 3
-EXIT_TO_REVIEW = 4
 DEFAULT_DB = "annuaire.sqlite3"
 _DB_VARIABLE = "DEMAT_DIRECTORY_DB"
 
@@ -46,10 +43,7 @@ def register(commands: Any) -> None:
         "directory",
         help="the public-entity directory, offline (import, lookup, hygiene, info)",
         description="The Chorus Pro public-entity directory in a local SQLite file.",
-        epilog=(
-            "exit codes: 0 done, 1 error, 2 bad usage, 3 nothing found, "
-            "4 done with something to review"
-        ),
+        epilog=EPILOG,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -57,6 +51,7 @@ def register(commands: Any) -> None:
         "import",
         help="import the export (structures/services CSV, zip, gzip, or the API download)",
         description="Import files of the Chorus Pro directory export, in one transaction.",
+        epilog=EPILOG,
     )
     importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
     importing.add_argument(
@@ -91,6 +86,7 @@ def register(commands: Any) -> None:
         "lookup",
         help="look structures or services up",
         description="Look structures up by SIRET, name or postcode, or services by code.",
+        epilog=EPILOG,
     )
     what = lookup.add_mutually_exclusive_group()
     what.add_argument("--siret", help="one structure, its services and routing rules")
@@ -112,6 +108,7 @@ def register(commands: Any) -> None:
         help="review a structure's codes service",
         description="Nominative codes, too many codes without engagement, inactive codes "
         "still receiving invoices.",
+        epilog=EPILOG,
     )
     hygiene.add_argument("siret")
     hygiene.add_argument(
@@ -129,7 +126,7 @@ def register(commands: Any) -> None:
     )
     hygiene.set_defaults(run=_hygiene)
 
-    info = actions.add_parser("info", help="what the directory holds")
+    info = actions.add_parser("info", help="what the directory holds", epilog=EPILOG)
     info.set_defaults(run=_info)
 
     for action in (importing, lookup, hygiene, info):
@@ -172,7 +169,17 @@ class ProgressBar:
         self.stream.flush()
 
 
+def _missing(paths: list[Path]) -> bool:
+    """Say which of ``paths`` does not exist (a usage error, as for every ``demat`` command)."""
+    absent = [path for path in paths if not path.is_file()]
+    for path in absent:
+        error(f"{path}: no such file")
+    return bool(absent)
+
+
 def _import(args: argparse.Namespace) -> int:
+    if _missing(args.files):
+        return ExitCode.USAGE
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     bar = ProgressBar(sys.stderr) if show and not args.json else None
     options: dict[str, Any] = {
@@ -190,10 +197,10 @@ def _import(args: argparse.Namespace) -> int:
         else:
             report = directory.import_export(*args.files, **options)
     if args.json:
-        _print_json(_report_data(report))
+        print_json(_report_data(report))
     else:
         _print_report(report, args.db)
-    return EXIT_OK if report.clean else EXIT_TO_REVIEW
+    return ExitCode.OK if report.clean else ExitCode.TO_REVIEW
 
 
 def _read_text(path: Path) -> str:
@@ -207,8 +214,8 @@ def _report_data(report: ImportReport) -> dict[str, Any]:
     return {
         "imported_at": report.imported_at.isoformat(),
         "sources": list(report.sources),
-        "structures": _plain(report.structures),
-        "services": _plain(report.services),
+        "structures": report.structures,
+        "services": report.services,
         "issues": [
             {
                 "source": issue.source,
@@ -223,19 +230,19 @@ def _report_data(report: ImportReport) -> dict[str, Any]:
 
 
 def _print_report(report: ImportReport, db: Path) -> None:
-    _out(f"imported into {db} in {report.seconds:.1f} s")
+    say(f"imported into {db} in {report.seconds:.1f} s")
     for label, counts in (("structures", report.structures), ("services", report.services)):
         if counts is not None:
-            _out(
+            say(
                 f"  {label}: {counts.rows:,} rows, {counts.added:,} added, "
                 f"{counts.updated:,} updated, {counts.unchanged:,} unchanged, "
                 f"{counts.withdrawn:,} withdrawn, {counts.refused:,} refused"
             )
     shown = report.issues[:20]
     for issue in shown:
-        _out(f"  refused: {issue}")
+        say(f"  refused: {issue}")
     if len(report.issues) > len(shown):
-        _out(f"  … and {len(report.issues) - len(shown)} more refused row(s) (see --json)")
+        say(f"  … and {len(report.issues) - len(shown)} more refused row(s) (see --json)")
 
 
 # --- lookup ------------------------------------------------------------------------------
@@ -261,11 +268,11 @@ def _lookup(args: argparse.Namespace) -> int:
             args.code_service, active_only=args.active_only, limit=args.limit
         )
     if args.json:
-        _print_json({"services": [_plain(service) for service in services]})
+        print_json({"services": services})
     else:
         for service in services:
-            _out(_service_line(service, with_structure=True))
-    return EXIT_OK if services else EXIT_NOT_FOUND
+            say(_service_line(service, with_structure=True))
+    return ExitCode.OK if services else ExitCode.NOT_FOUND
 
 
 def _lookup_siret(directory: Directory, args: argparse.Namespace) -> int:
@@ -274,25 +281,25 @@ def _lookup_siret(directory: Directory, args: argparse.Namespace) -> int:
         return _siret_not_found(args)
     services = directory.services(args.siret, active_only=args.active_only)
     if args.json:
-        _print_json(
+        print_json(
             {
-                "structure": _plain(routing.structure),
+                "structure": routing.structure,
                 "routing": _routing_data(routing),
-                "services": [_plain(service) for service in services],
+                "services": services,
             }
         )
     else:
-        _out(_structure_line(routing.structure))
+        say(_structure_line(routing.structure))
         for line in _routing_lines(routing):
-            _out(f"  {line}")
-        _out(f"  services ({len(services)}):")
+            say(f"  {line}")
+        say(f"  services ({len(services)}):")
         for service in services[: args.limit]:
-            _out(f"    {_service_line(service)}")
+            say(f"    {_service_line(service)}")
         if len(services) > args.limit:
-            _out(f"    … and {len(services) - args.limit} more (--limit)")
+            say(f"    … and {len(services) - args.limit} more (--limit)")
     if args.code_service and routing.service is None:
-        return EXIT_NOT_FOUND
-    return EXIT_OK
+        return ExitCode.NOT_FOUND
+    return ExitCode.OK
 
 
 def _routing_data(routing: Routing) -> dict[str, Any]:
@@ -325,19 +332,19 @@ def _routing_lines(routing: Routing) -> Iterator[str]:
 
 def _siret_not_found(args: argparse.Namespace) -> int:
     if args.json:
-        _print_json({"structure": None})
+        print_json({"structure": None})
     else:
-        _out(f"{args.siret}: not in the directory")
-    return EXIT_NOT_FOUND
+        say(f"{args.siret}: not in the directory")
+    return ExitCode.NOT_FOUND
 
 
 def _show_structures(structures: list[Structure], as_json: bool) -> int:
     if as_json:
-        _print_json({"structures": [_plain(structure) for structure in structures]})
+        print_json({"structures": structures})
     else:
         for structure in structures:
-            _out(_structure_line(structure))
-    return EXIT_OK if structures else EXIT_NOT_FOUND
+            say(_structure_line(structure))
+    return ExitCode.OK if structures else ExitCode.NOT_FOUND
 
 
 def _state(active: bool, withdrawn_on: datetime | None) -> str:
@@ -366,6 +373,8 @@ def _service_line(service: Service, *, with_structure: bool = False) -> str:
 
 
 def _hygiene(args: argparse.Namespace) -> int:
+    if args.invoices is not None and _missing([args.invoices]):
+        return ExitCode.USAGE
     invoices = list(_read_invoices(args.invoices)) if args.invoices else None
     with Directory.open(args.db, read_only=True) as directory:
         report = directory.hygiene(
@@ -376,10 +385,10 @@ def _hygiene(args: argparse.Namespace) -> int:
     if report is None:
         return _siret_not_found(args)
     if args.json:
-        _print_json(report.to_dict())
+        print_json(report.to_dict())
     else:
-        _out(report.render())
-    return EXIT_OK if report.ok else EXIT_TO_REVIEW
+        say(report.render())
+    return ExitCode.OK if report.ok else ExitCode.TO_REVIEW
 
 
 def _read_invoices(path: Path) -> Iterator[tuple[str, date | None]]:
@@ -418,39 +427,13 @@ def _info(args: argparse.Namespace) -> int:
     with Directory.open(args.db, read_only=True) as directory:
         info = directory.info()
     if args.json:
-        _print_json(_plain(info))
-        return EXIT_OK
+        print_json(info)
+        return ExitCode.OK
     last = f"{info.last_import:%Y-%m-%d %H:%M} UTC" if info.last_import else "never"
-    _out(f"{info.location}")
-    _out(f"  structures: {info.structures:,} ({info.structures_active:,} active)")
-    _out(f"  services: {info.services:,} ({info.services_active:,} active)")
-    _out(f"  last import: {last}")
+    say(f"{info.location}")
+    say(f"  structures: {info.structures:,} ({info.structures_active:,} active)")
+    say(f"  services: {info.services:,} ({info.services_active:,} active)")
+    say(f"  last import: {last}")
     for source in info.last_sources:
-        _out(f"    {source}")
-    return EXIT_OK
-
-
-# --- output ------------------------------------------------------------------------------
-
-
-def _plain(value: Any) -> Any:
-    """A record as JSON-ready data (dates in ISO 8601, enumerations as their value)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)
-        }
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    return value
-
-
-def _print_json(data: Any) -> None:
-    _out(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _out(text: str) -> None:
-    print(text)  # noqa: T201
+        say(f"    {source}")
+    return ExitCode.OK

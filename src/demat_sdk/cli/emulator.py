@@ -11,6 +11,7 @@ import ipaddress
 import sys
 from typing import Any
 
+from demat_sdk.cli.exit_codes import EPILOG, ExitCode
 from demat_sdk.testing import SEEDED_PASSWORD, FakeChorusPro, FakeClock, Timings
 
 __all__ = ["register", "serve"]
@@ -22,12 +23,15 @@ def register(commands: Any) -> None:
         "emulator",
         help="run the Chorus Pro emulator",
         description="The Chorus Pro emulator (PISTE token endpoint, API, admin API).",
+        epilog=EPILOG,
     )
     actions = parser.add_subparsers(dest="emulator_action", metavar="ACTION", required=True)
     serve_parser = actions.add_parser(
         "serve",
         help="serve the emulator over HTTP",
-        description="Serve the Chorus Pro emulator over HTTP until Ctrl-C.",
+        description="Serve the Chorus Pro emulator over HTTP until Ctrl-C (then exit 0); exit 2 "
+        "for bad usage, 1 when the port cannot be opened.",
+        epilog=EPILOG,
     )
     serve_parser.add_argument("--port", type=int, required=True, help="port (0: any free port)")
     serve_parser.add_argument(
@@ -55,7 +59,7 @@ def serve(args: argparse.Namespace) -> int:
     """Serve until interrupted; prints where and with which credentials."""
     if args.step_seconds < 0:
         print("demat: --step-seconds must be positive", file=sys.stderr)  # noqa: T201
-        return 2
+        return ExitCode.USAGE
     timings = Timings(flux_step=args.step_seconds, mise_a_disposition=args.step_seconds)
     clock = FakeClock(follow_real_time=not args.frozen_clock)
     fake = FakeChorusPro(clock=clock, seed=args.seed, timings=timings)
@@ -67,7 +71,7 @@ def serve(args: argparse.Namespace) -> int:
         server.serve_forever()
     except KeyboardInterrupt:
         print("\nemulator stopped")  # noqa: T201
-    return 0
+    return ExitCode.OK
 
 
 def _banner(fake: FakeChorusPro, url: str, args: argparse.Namespace) -> None:

@@ -9,13 +9,10 @@ from collections.abc import Sequence
 
 from demat_sdk._version import __version__
 from demat_sdk.cli import ack, chorus, demo, directory, emulator, pes
+from demat_sdk.cli.exit_codes import EPILOG, ExitCode
 from demat_sdk.errors import DematError
 
 __all__ = ["main"]
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="demat",
         description="Chorus Pro and Hélios (PES V2) for public hospitals.",
+        epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"demat_sdk {__version__}")
     parser.add_argument("--debug", action="store_true", help="full traces and DEBUG logs")
@@ -42,16 +40,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
-        return EXIT_USAGE
+        return ExitCode.USAGE
     if args.debug:
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
     try:
         code: int = args.run(args)
-    except DematError as error:
+    except (DematError, OSError) as error:
+        # OSError: a file that exists but cannot be read (permissions, a folder, a disk error).
         if args.debug:
             raise
         print(f"demat: {type(error).__name__}: {error}", file=sys.stderr)  # noqa: T201
-        return EXIT_ERROR
+        return ExitCode.ERROR
     return code
 
 

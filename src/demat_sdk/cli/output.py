@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["add_json_option", "amount", "error", "print_json", "print_table"]
+__all__ = ["add_json_option", "amount", "error", "print_json", "print_table", "say"]
 
 
 def add_json_option(parser: Any) -> None:
@@ -62,6 +62,11 @@ def amount(value: Decimal | None) -> str:
 def print_json(document: object) -> None:
     """Print a document as indented JSON (dates ISO, amounts as strings, codes as codes)."""
     print(json.dumps(_plain(document), ensure_ascii=False, indent=2))  # noqa: T201
+
+
+def say(text: str) -> None:
+    """Print a line for people on standard output."""
+    print(text)  # noqa: T201
 
 
 def error(message: str) -> None:

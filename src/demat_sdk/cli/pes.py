@@ -1,9 +1,14 @@
 """``demat pes``: check and look into a PES_Aller file.
 
 * ``demat pes validate FILE [--xsd-dir DIR]`` — the model rules, and the official XSD when a
-  schema set is given (or named by ``DEMAT_PES_XSD_DIR``); exit code 0 when valid, 1 when not,
-  2 for a usage error (no such file, not a schema set);
+  schema set is given (or named by ``DEMAT_PES_XSD_DIR``);
 * ``demat pes show FILE`` — its bordereaux, pièces, totals and pièces justificatives.
+
+Exit codes: 0 a valid flux (``validate``) or a flux shown (``show``); 4 an invalid flux, its
+problems listed (a file that is not well-formed XML is such a flux: the validator read it and
+says why it is not a PES_Aller); 1 a file that cannot be read (permissions, above the reader's
+256 MiB limit; for ``show``, a file that is not a PES_Aller); 2 bad usage (no such file, a folder
+that holds no schema set).
 """
 
 from __future__ import annotations
@@ -14,27 +19,29 @@ from pathlib import Path
 from typing import Any
 
 from demat_sdk import pes
+from demat_sdk.cli.exit_codes import EPILOG, ExitCode
 from demat_sdk.cli.output import add_json_option, error, print_json, print_table
 from demat_sdk.errors import ConfigurationError
 from demat_sdk.pes.totals import pieces_of, sum_ht, sum_tva
 
 __all__ = ["register"]
 
-EXIT_VALID = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-
 
 def register(commands: Any) -> None:
     """Add the ``pes`` command and its sub-commands."""
     parser: argparse.ArgumentParser = commands.add_parser(
-        "pes", help="check and look into a PES_Aller file", description=__doc__
+        "pes",
+        help="check and look into a PES_Aller file",
+        description=__doc__,
+        epilog=EPILOG,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     validate = actions.add_parser(
         "validate",
         help="check a PES_Aller against the model rules and the official XSD",
-        description="Exit code: 0 valid, 1 invalid, 2 usage error.",
+        description="Exit code: 0 valid; 4 invalid (the problems listed); 1 a file that cannot "
+        "be read; 2 bad usage (no such file, a folder that holds no schema set).",
+        epilog=EPILOG,
     )
     validate.add_argument("file", type=Path, metavar="FILE")
     validate.add_argument(
@@ -46,7 +53,13 @@ def register(commands: Any) -> None:
     _add_huge_tree_option(validate)
     add_json_option(validate)
     validate.set_defaults(run=run_validate)
-    show = actions.add_parser("show", help="bordereaux, pièces, totals and PJ of a PES_Aller")
+    show = actions.add_parser(
+        "show",
+        help="bordereaux, pièces, totals and PJ of a PES_Aller",
+        description="Exit code: 0 shown; 1 a file that cannot be read as a PES_Aller; "
+        "2 bad usage (no such file).",
+        epilog=EPILOG,
+    )
     show.add_argument("file", type=Path, metavar="FILE")
     _add_huge_tree_option(show)
     add_json_option(show)
@@ -65,12 +78,12 @@ def run_validate(args: argparse.Namespace) -> int:
     """``demat pes validate``."""
     if not args.file.is_file():
         error(f"{args.file}: no such file")
-        return EXIT_USAGE
+        return ExitCode.USAGE
     try:
         report = pes.validate(args.file, args.xsd_dir, huge_tree=args.huge_tree)
     except ConfigurationError as exc:
         error(str(exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     if args.json:
         print_json(
             {
@@ -88,19 +101,19 @@ def run_validate(args: argparse.Namespace) -> int:
         print(f"{args.file}: invalid, {count} problem{'s' if count > 1 else ''}")  # noqa: T201
         for problem in report.problems:
             print(f"  [{problem.origin}] {problem}")  # noqa: T201
-    return EXIT_VALID if report.ok else EXIT_INVALID
+    return ExitCode.OK if report.ok else ExitCode.TO_REVIEW
 
 
 def run_show(args: argparse.Namespace) -> int:
     """``demat pes show``."""
     if not args.file.is_file():
         error(f"{args.file}: no such file")
-        return EXIT_USAGE
+        return ExitCode.USAGE
     flux = pes.read(args.file, huge_tree=args.huge_tree)
     summary = describe(flux)
     if args.json:
         print_json(summary)
-        return 0
+        return ExitCode.OK
     print(  # noqa: T201
         f"{summary['nom_fichier']}: PES_Aller of collectivité {summary['code_collectivite']}, "
         f"budget {summary['code_budget']}, poste comptable {summary['code_poste']}, "
@@ -168,7 +181,7 @@ def run_show(args: argparse.Namespace) -> int:
             ("ligne", "élément", "problème"),
             [(p.line, p.element, p.message) for p in flux.read_problems],
         )
-    return 0
+    return ExitCode.OK
 
 
 def describe(flux: pes.PesAller) -> dict[str, Any]:
