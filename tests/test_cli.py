@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -71,6 +72,27 @@ def test_demo_prints_the_chorus_pro_and_helios_exchanges_as_a_timeline(
         r"each renewed by the client after its hour",
         done,
     ), done
+
+
+def test_demo_json_is_the_same_timeline_as_records(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [actor["role"] for actor in document["actors"]] == [
+        "supplier",
+        "recipient",
+        "debtor of an ASAP",
+    ]
+    assert (document["emulated_days"], document["token_requests"]) == (8, 11)
+    printed = [line for line in TIMELINE.splitlines() if line.startswith("  2026-")]
+    assert len(document["timeline"]) == len(printed)
+    first = document["timeline"][0]
+    assert first == {
+        "time": "2026-01-05T09:00:00+01:00",
+        "actor": "Chorus Pro",
+        "text": "health check: available",
+    }
+    last = document["timeline"][-1]
+    assert (last["actor"], last["text"]) == ("CHU DE VALMONT", "sees the ASAP SERVICE_FAIT")
 
 
 def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:

@@ -24,6 +24,7 @@ from demat_sdk.chorus.enums import StatutFacture, SyntaxeFlux
 from demat_sdk.chorus.models import PieceJointeComplementaire
 from demat_sdk.chorus.models.base import required_in_answer
 from demat_sdk.cli.exit_codes import EPILOG, ExitCode
+from demat_sdk.cli.output import add_json_option, print_json, say
 from demat_sdk.helios import (
     EtatReconciliation,
     FileKind,
@@ -51,6 +52,7 @@ def register(commands: Any) -> None:
         ),
         epilog=EPILOG,
     )
+    add_json_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -70,6 +72,8 @@ class Exchange:
         envoyes: the PES flux the CHU sent, by ``NomFic``.
         rapports: their reconciliations with the acquittements, by ``NomFic``.
         id_asap: the Chorus Pro id of the ASAP Hélios deposited.
+        timeline: every line said so far, as ``{"time", "actor", "text"}`` records.
+        quiet: record the timeline without printing it (``demat demo --json``).
     """
 
     fake: FakeChorusPro
@@ -83,6 +87,8 @@ class Exchange:
     envoyes: dict[str, pes.PesAller] = field(default_factory=dict)
     rapports: dict[str, Reconciliation] = field(default_factory=dict)
     id_asap: int = 0
+    timeline: list[dict[str, str]] = field(default_factory=list)
+    quiet: bool = False
 
     def __post_init__(self) -> None:
         world = self.fake.world
@@ -122,9 +128,11 @@ class Exchange:
         return self.fake.world.chu_valmont.designation
 
     def say(self, actor: str, text: str) -> None:
-        """Print one line of the timeline, dated by the emulator's clock."""
+        """Record one line of the timeline, dated by the emulator's clock, and print it."""
         now = self.fake.clock.now()
-        print(f"  {now:%Y-%m-%d %H:%M}  {actor:<{_ACTOR_WIDTH}} {text}")  # noqa: T201
+        self.timeline.append({"time": now.isoformat(), "actor": actor, "text": text})
+        if not self.quiet:
+            print(f"  {now:%Y-%m-%d %H:%M}  {actor:<{_ACTOR_WIDTH}} {text}")  # noqa: T201
 
     def wait(self, seconds: float) -> None:
         """Let time pass on the emulator (what it had scheduled happens)."""
@@ -437,33 +445,56 @@ ACTS: tuple[Act, ...] = (
 
 
 def run(args: argparse.Namespace) -> int:
-    """Play every act of :data:`ACTS` on a seeded emulator and print the timeline."""
+    """Play every act of :data:`ACTS` on a seeded emulator and print the timeline.
+
+    With ``--json``, one document instead: the actors, the timeline's records and the totals.
+    """
     started = time.perf_counter()
     exchange = Exchange.seeded()
+    exchange.quiet = args.json
     begun = exchange.fake.clock.now()
     world = exchange.fake.world
-    print(  # noqa: T201
-        "demat demo: Chorus Pro and Hélios, on the built-in emulators "
-        "(FakeChorusPro.seeded(), FakeHelios.seeded())"
-    )
-    for structure, role in (
-        (world.pharmadis, "supplier"),
-        (world.chu_valmont, "recipient"),
-        (world.departement, "debtor of an ASAP"),
-    ):
-        login = world.account(structure).login
-        print(f"  {structure.designation} ({role}), technical account {login}")  # noqa: T201
+    actors = [
+        {
+            "designation": structure.designation,
+            "role": role,
+            "login": world.account(structure).login,
+        }
+        for structure, role in (
+            (world.pharmadis, "supplier"),
+            (world.chu_valmont, "recipient"),
+            (world.departement, "debtor of an ASAP"),
+        )
+    ]
+    if not args.json:
+        say(
+            "demat demo: Chorus Pro and Hélios, on the built-in emulators "
+            "(FakeChorusPro.seeded(), FakeHelios.seeded())"
+        )
+        for actor in actors:
+            say(f"  {actor['designation']} ({actor['role']}), technical account {actor['login']}")
     try:
         for act in ACTS:
             act(exchange)
     finally:
         exchange.close()
     span = exchange.fake.clock.now() - begun
-    print(  # noqa: T201
-        f"done: {span.days} days of the emulator's time in {time.perf_counter() - started:.1f} s; "
-        f"{exchange.fake.state.token_requests} PISTE tokens, each renewed by the client after "
-        "its hour"
-    )
+    tokens = exchange.fake.state.token_requests
+    if args.json:
+        print_json(
+            {
+                "actors": actors,
+                "timeline": exchange.timeline,
+                "emulated_days": span.days,
+                "token_requests": tokens,
+            }
+        )
+    else:
+        say(
+            f"done: {span.days} days of the emulator's time in "
+            f"{time.perf_counter() - started:.1f} s; {tokens} PISTE tokens, each renewed by the "
+            "client after its hour"
+        )
     return ExitCode.OK
 
 
