@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import datetime
@@ -269,6 +270,40 @@ def test_demat_emulator_serve() -> None:
                 },
             )
             assert token.json()["expires_in"] == 3600
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+@pytest.mark.server
+@pytest.mark.enable_socket
+def test_demat_emulator_serve_json_says_how_to_connect() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "demat_sdk.cli.main", "emulator", "serve", "--port", "0", "--json"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        details = json.loads(process.stdout.readline())
+        assert details["url"].startswith("http://127.0.0.1:")
+        assert details["environment"]["DEMAT_API_BASE_URL"] == details["url"]
+        assert {account["designation"] for account in details["accounts"]} >= {
+            "CHU DE VALMONT",
+            "PHARMADIS SAS",
+        }
+        with httpx.Client(timeout=10) as http:
+            token = http.post(
+                details["token_url"],
+                data={
+                    "grant_type": "client_credentials",
+                    "client_id": details["client_id"],
+                    "client_secret": details["client_secret"],
+                },
+            )
+        assert token.json()["expires_in"] == 3600
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import json
 import sys
 from typing import Any
 
 from demat_sdk.cli.exit_codes import EPILOG, ExitCode
 from demat_sdk.testing import SEEDED_PASSWORD, FakeChorusPro, FakeClock, Timings
 
-__all__ = ["register", "serve"]
+__all__ = ["connection", "register", "serve"]
 
 
 def register(commands: Any) -> None:
@@ -52,6 +53,12 @@ def register(commands: Any) -> None:
         default=60.0,
         help="seconds between flux processing steps, and before routing (default: 60)",
     )
+    serve_parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print where it listens and how to connect as one JSON line (url, token_url, "
+        "client_id, client_secret, accounts, environment), then serve",
+    )
     serve_parser.set_defaults(run=serve)
 
 
@@ -74,37 +81,80 @@ def serve(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _banner(fake: FakeChorusPro, url: str, args: argparse.Namespace) -> None:
-    lines = [
-        f"Chorus Pro emulator listening on {url}",
-        f"  token URL      {url}/api/oauth/token",
-        f"  API base URL   {url}  (paths /cpro/...)",
-        f"  admin API      {url}/_admin/state",
-        f"  client_id      {fake.credentials.client_id}",
-        f"  client_secret  {fake.credentials.client_secret.get_secret_value()}",
-        f"  clock          {'frozen' if args.frozen_clock else 'real time'}, "
-        f"now {fake.clock.now():%Y-%m-%d %H:%M}",
-    ]
+def connection(fake: FakeChorusPro, url: str, args: argparse.Namespace) -> dict[str, Any]:
+    """Where the served emulator listens and how to connect: what the banner shows.
+
+    The emulator's credentials are public test values, printed on purpose.
+    """
+    accounts = []
     if not args.empty:
-        lines.append(f"  technical accounts (password {SEEDED_PASSWORD}):")
         for account in fake.state.gate.accounts.values():
             if account.rights:
                 structure = fake.state.directory.structure(next(iter(account.rights)))
-                lines.append(f"    {account.login}  {structure.designation}")
+                accounts.append(
+                    {
+                        "login": account.login,
+                        "password": SEEDED_PASSWORD,
+                        "designation": structure.designation,
+                    }
+                )
     login, password = (
         (next(iter(fake.world.accounts.values())).login, SEEDED_PASSWORD)
         if not args.empty
         else (fake.account.login, fake.account.password.get_secret_value())
     )
+    secret = fake.credentials.client_secret.get_secret_value()
+    return {
+        "url": url,
+        "token_url": f"{url}/api/oauth/token",
+        "admin_url": f"{url}/_admin/state",
+        "client_id": fake.credentials.client_id,
+        "client_secret": secret,
+        "clock": "frozen" if args.frozen_clock else "real time",
+        "now": fake.clock.now().isoformat(),
+        "accounts": accounts,
+        "environment": {
+            "DEMAT_API_BASE_URL": url,
+            "DEMAT_TOKEN_URL": f"{url}/api/oauth/token",
+            "DEMAT_PISTE_CLIENT_ID": fake.credentials.client_id,
+            "DEMAT_PISTE_CLIENT_SECRET": secret,
+            "DEMAT_CPRO_LOGIN": login,
+            "DEMAT_CPRO_PASSWORD": password,
+        },
+        "beyond_this_machine": not _is_loopback(args.host),
+    }
+
+
+def _banner(fake: FakeChorusPro, url: str, args: argparse.Namespace) -> None:
+    details = connection(fake, url, args)
+    if getattr(args, "json", False):
+        print(json.dumps(details, ensure_ascii=False), flush=True)  # noqa: T201
+        return
+    environment = details["environment"]
+    lines = [
+        f"Chorus Pro emulator listening on {url}",
+        f"  token URL      {details['token_url']}",
+        f"  API base URL   {url}  (paths /cpro/...)",
+        f"  admin API      {details['admin_url']}",
+        f"  client_id      {details['client_id']}",
+        f"  client_secret  {details['client_secret']}",
+        f"  clock          {details['clock']}, now {fake.clock.now():%Y-%m-%d %H:%M}",
+    ]
+    if details["accounts"]:
+        lines.append(f"  technical accounts (password {SEEDED_PASSWORD}):")
+        lines += [
+            f"    {account['login']}  {account['designation']}" for account in details["accounts"]
+        ]
     lines += [
         "  for 'demat chorus' and ChorusPro() (POSIX shell):",
-        f"    export DEMAT_API_BASE_URL={url}",
-        f"    export DEMAT_TOKEN_URL={url}/api/oauth/token",
-        f"    export DEMAT_PISTE_CLIENT_ID={fake.credentials.client_id}",
-        "    export DEMAT_PISTE_CLIENT_SECRET=" + fake.credentials.client_secret.get_secret_value(),
-        f"    export DEMAT_CPRO_LOGIN={login} DEMAT_CPRO_PASSWORD={password}",
+        f"    export DEMAT_API_BASE_URL={environment['DEMAT_API_BASE_URL']}",
+        f"    export DEMAT_TOKEN_URL={environment['DEMAT_TOKEN_URL']}",
+        f"    export DEMAT_PISTE_CLIENT_ID={environment['DEMAT_PISTE_CLIENT_ID']}",
+        f"    export DEMAT_PISTE_CLIENT_SECRET={environment['DEMAT_PISTE_CLIENT_SECRET']}",
+        f"    export DEMAT_CPRO_LOGIN={environment['DEMAT_CPRO_LOGIN']} "
+        f"DEMAT_CPRO_PASSWORD={environment['DEMAT_CPRO_PASSWORD']}",
     ]
-    if not _is_loopback(args.host):
+    if details["beyond_this_machine"]:
         lines.append("  WARNING: listening beyond this machine; the emulator has no security")
     print("\n".join(lines), flush=True)  # noqa: T201
 
