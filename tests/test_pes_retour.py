@@ -267,6 +267,29 @@ def test_missing_state_names_the_piece() -> None:
     assert caught.value.line == data[: data.index(b'<IdPce V="3018"/>')].count(b"\n")
 
 
+def test_a_bad_value_deep_in_a_repeated_line_is_located() -> None:
+    data = DEPENSE.read_bytes().replace(b'<MtHT V="49.60"/>', b'<MtHT V="49,60"/>')
+    with pytest.raises(PesReadError, match=r"MtHT: '49,60' is not a decimal number") as caught:
+        read_retour(data)
+    assert caught.value.element == (
+        "PES_Retour/PES_DepenseRetour/Bordereau[1]/Piece[2]/LigneDePiece[2]"
+        "/BlocLignePiece/InfoLignePiece/MtHT"
+    )
+    assert caught.value.line == data[: data.index(b'<MtHT V="49,60"/>')].count(b"\n") + 1
+    data = DEPENSE.read_bytes().replace(b'<IdPce V="77"/>', b'<IdPce V=""/>')
+    with pytest.raises(PesReadError, match="IdPce is empty") as caught:
+        read_retour(data)
+    assert caught.value.element == "PES_Retour/PES_DepenseRetour/Bordereau[2]/Piece/InfoPiece/IdPce"
+
+
+def test_qualified_children_and_comments_read_the_same() -> None:
+    plain = DEPENSE.read_bytes()
+    start, end = plain.index(b"<Bordereau>"), plain.index(b"</PES_DepenseRetour>")
+    body = plain[start:end].replace(b"<", b"<n:").replace(b"<n:/", b"</n:")
+    body = body.replace(b"<n:IdPce", b"<!-- a comment among the leaves --><n:IdPce")
+    assert read_retour(plain[:start] + body + plain[end:]) == read_retour(plain)
+
+
 def test_bad_amount_and_bad_date() -> None:
     data = DEPENSE.read_bytes()
     with pytest.raises(PesReadError, match=r"MtHT: '1 000,00' is not a decimal number"):

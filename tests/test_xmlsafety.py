@@ -35,6 +35,24 @@ def test_iterparse_refuses_any_dtd(document: bytes) -> None:
         list(xmlsafety.iterparse(io.BytesIO(document)))
 
 
+@pytest.mark.parametrize("document", [XXE, LAUGHS, EXTERNAL_DTD], ids=["xxe", "laughs", "dtd"])
+def test_a_filtered_iterparse_refuses_a_dtd_even_when_nothing_matches(document: bytes) -> None:
+    with pytest.raises(PesReadError, match="DTD"):
+        list(xmlsafety.iterparse(io.BytesIO(document), tag="{*}absent"))
+
+
+def test_a_filtered_iterparse_returns_the_root_once_exhausted() -> None:
+    events = xmlsafety.iterparse(io.BytesIO(b"<r><a/><b/></r>"), events=("end",), tag="{*}b")
+    assert [element.tag for _, element in events] == ["b"]
+    with pytest.raises(StopIteration) as finished:
+        next(events)
+    assert finished.value.value is None  # a generator, once done, returns nothing more
+    events = xmlsafety.iterparse(io.BytesIO(b"<r><a/></r>"), events=("end",), tag="{*}b")
+    with pytest.raises(StopIteration) as finished:
+        next(events)
+    assert finished.value.value.tag == "r"
+
+
 def test_entities_are_never_expanded_even_before_the_refusal() -> None:
     seen: list[str] = []
 

@@ -13,6 +13,7 @@ matched on their local name, so a producer that qualifies them too is still read
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -87,17 +88,25 @@ def as_decimal(value: str) -> Decimal:
     return number
 
 
+def _without_time_zone(value: str) -> str:
+    """The value stripped, without a time zone suffix (``Z``, ``+01:00``) if it has one."""
+    stripped = value.strip()
+    if stripped[-1:] == "Z" or stripped[-3:-2] == ":":  # cheap test first: dates rarely have one
+        return _TIMEZONE.sub("", stripped)
+    return stripped
+
+
 def as_date(value: str) -> date:
     """An ``xs:date`` (``2025-03-14``; a time zone suffix is accepted and dropped)."""
     try:
-        return date.fromisoformat(_TIMEZONE.sub("", value.strip()))
+        return date.fromisoformat(_without_time_zone(value))
     except ValueError:
         raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def as_year(value: str) -> int:
     """An ``xs:gYear`` (``2025``)."""
-    stripped = _TIMEZONE.sub("", value.strip())
+    stripped = _without_time_zone(value)
     if len(stripped) != 4 or not stripped.isdigit():
         raise ValueError(f"{value!r} is not a year (YYYY)")
     return int(stripped)
@@ -113,10 +122,19 @@ def as_bool(value: str) -> bool:
     raise ValueError(f"{value!r} is not a boolean (0, 1, true or false)")
 
 
+@functools.cache
 def code(enumeration: type[C]) -> Callable[[str], C]:
-    """A converter to a :class:`PesCode`; unknown codes are kept (``is_known`` is ``False``)."""
+    """A converter to a :class:`PesCode`; unknown codes are kept (``is_known`` is ``False``).
+
+    One converter per code list, made once; a known code is found without the enumeration's
+    call machinery.
+    """
+    members: dict[str, C] = enumeration._value2member_map_  # type: ignore[assignment]
 
     def convert(value: str) -> C:
+        member = members.get(value)
+        if member is not None:
+            return member
         stripped = value.strip()
         if not stripped:
             raise ValueError("the code is empty")
@@ -131,25 +149,55 @@ def code(enumeration: type[C]) -> Callable[[str], C]:
 class Node:
     """One element being read, with its path for error messages.
 
+    The path is only spelled out when an error needs it: a node keeps its parent and its step
+    (``Piece[2]``), and reading a leaf's value creates no node at all unless the value is wrong.
+
     Args:
         element: the lxml element.
-        path: its readable path (``PES_Retour/PES_DepenseRetour/Bordereau[2]``).
+        path: its readable path (``PES_Retour/PES_DepenseRetour/Bordereau[2]``), or its step
+            below ``parent``.
+        parent: the node it was reached from, if any.
+        rank: its rank among the siblings of the same name when there are several (0: alone).
     """
 
-    __slots__ = ("_by_name", "element", "path")
+    __slots__ = ("_first", "_parent", "_rank", "_step", "element")
 
-    def __init__(self, element: Any, path: str) -> None:
+    def __init__(self, element: Any, path: str, parent: Node | None = None, rank: int = 0) -> None:
         self.element = element
-        self.path = path
-        self._by_name: dict[str, list[Any]] | None = None
+        self._step = path
+        self._parent = parent
+        self._rank = rank
+        self._first: dict[Any, Any] | None = None
 
-    def _named(self, tag: str) -> list[Any]:
-        """The child elements with this local name (the index is built once per node)."""
-        if self._by_name is None:
-            self._by_name = {}
+    @property
+    def path(self) -> str:
+        """The readable path of the element (``…/Bordereau[2]/Piece/InfoPiece``)."""
+        step = f"{self._step}[{self._rank}]" if self._rank else self._step
+        return step if self._parent is None else f"{self._parent.path}/{step}"
+
+    def _index(self) -> dict[Any, Any]:
+        """The first child element of each local name, built on the first look-up."""
+        first: dict[Any, Any] = {}
+        for child in self.element:
+            name = child.tag
+            if name not in first:
+                first[name] = child
+        try:
+            plain = "{" not in "".join(first)
+        except TypeError:  # a comment or an entity reference: its tag is not a string
+            plain = False
+        if not plain:  # rare: comments or qualified children, keyed by local name then
+            first = {}
             for child in self.element:
-                self._by_name.setdefault(local_name(child), []).append(child)
-        return self._by_name.get(tag, [])
+                name = local_name(child)
+                if name and name not in first:
+                    first[name] = child
+        self._first = first
+        return first
+
+    def _child(self, tag: str) -> Any:
+        """The first child element with this local name, or ``None``."""
+        return (self._first or self._index()).get(tag)
 
     @property
     def line(self) -> int | None:
@@ -163,22 +211,22 @@ class Node:
 
     def children(self, tag: str) -> list[Node]:
         """Every child element with this local name, in document order."""
-        found = self._named(tag)
+        found = list(self.element.iterchildren(f"{{*}}{tag}"))
         if len(found) == 1:
-            return [Node(found[0], f"{self.path}/{tag}")]
-        return [Node(child, f"{self.path}/{tag}[{n}]") for n, child in enumerate(found, 1)]
+            return [Node(found[0], tag, self)]
+        return [Node(child, tag, self, n) for n, child in enumerate(found, 1)]
 
     def child(self, tag: str) -> Node | None:
         """The first child element with this local name, if there is one."""
-        found = self._named(tag)
-        return Node(found[0], f"{self.path}/{tag}") if found else None
+        found = self._child(tag)
+        return None if found is None else Node(found, tag, self)
 
     def require(self, tag: str) -> Node:
         """The child element with this local name; a read error if it is missing."""
-        found = self.child(tag)
+        found = self._child(tag)
         if found is None:
             raise self.error(f"{tag} is missing")
-        return found
+        return Node(found, tag, self)
 
     def value(self, tag: str, convert: Callable[[str], T]) -> T | None:
         """The converted ``V`` value of a child, or ``None`` when the child is absent.
@@ -186,29 +234,30 @@ class Node:
         An empty ``V`` on an optional leaf (``<NumBord V=""/>``, which the *Light* types allow)
         reads as ``None`` too, except for plain text where it stays ``""``.
         """
-        found = self.child(tag)
-        if found is None:
+        element = (self._first or self._index()).get(tag)
+        if element is None:
             return None
-        return found._convert(convert)
-
-    def required(self, tag: str, convert: Callable[[str], T]) -> T:
-        """The converted ``V`` value of a mandatory child; a read error if it is missing."""
-        found = self.require(tag)
-        result = found._convert(convert)
-        if result is None:
-            raise found.error(f"{tag} is empty")
-        return result
-
-    def _convert(self, convert: Callable[[str], T]) -> T | None:
-        raw = self.element.get("V")
+        raw: str | None = element.get("V")
         if raw is None:
-            raise self.error(f"{local_name(self.element)} has no V attribute")
-        if raw == "" and convert is not as_text:
+            raise Node(element, tag, self).error(f"{tag} has no V attribute")
+        if convert is as_text:
+            return raw  # type: ignore[return-value]  # as_text is the identity on str
+        if raw == "":
             return None
         try:
             return convert(raw)
         except ValueError as exc:
-            raise self.error(f"{local_name(self.element)}: {exc}") from None
+            raise Node(element, tag, self).error(f"{tag}: {exc}") from None
+
+    def required(self, tag: str, convert: Callable[[str], T]) -> T:
+        """The converted ``V`` value of a mandatory child; a read error if it is missing."""
+        result = self.value(tag, convert)
+        if result is None:
+            element = self._child(tag)
+            if element is None:
+                raise self.error(f"{tag} is missing")
+            raise Node(element, tag, self).error(f"{tag} is empty")
+        return result
 
 
 # --- streaming ---------------------------------------------------------------------------
@@ -251,15 +300,23 @@ def stream_blocks(
     """
     stream = xmlsafety.open_source(source, max_bytes=max_bytes)
     try:
+        # lxml's tag filter (in C) hands over only the elements named like a block, in any
+        # namespace or none: the other elements never cost a Python step.
+        parsed = xmlsafety.iterparse(
+            stream, events=("end",), tag=tuple(f"{{*}}{name}" for name in sorted(blocks))
+        )
         root: Any = None
         ranks: dict[str, int] = {}
-        for _, element in xmlsafety.iterparse(stream, events=("end",)):
+        while True:
+            try:
+                _, element = next(parsed)
+            except StopIteration as finished:  # the root is known even if nothing matched
+                if root is None and finished.value is not None:
+                    yield _root_block(finished.value)
+                break
             if root is None:
                 root = element.getroottree().getroot()
-                yield Block("", local_name(root), Node(root, local_name(root)))
-            name = local_name(element)
-            if name not in blocks:
-                continue
+                yield _root_block(root)
             ancestors: list[str] = []
             parent = element.getparent()
             while parent is not None:
@@ -268,9 +325,10 @@ def stream_blocks(
             if not 0 < len(ancestors) <= max_depth:
                 continue
             ancestors.reverse()
+            name = local_name(element)
             path = "/".join((*ancestors, name))
             ranks[path] = ranks.get(path, 0) + 1
-            yield Block(ancestors[-1], name, Node(element, f"{path}[{ranks[path]}]"))
+            yield Block(ancestors[-1], name, Node(element, path, rank=ranks[path]))
             element.clear(keep_tail=True)
             parent = element.getparent()
             while element.getprevious() is not None:
@@ -278,6 +336,11 @@ def stream_blocks(
     finally:
         if stream is not source:
             stream.close()
+
+
+def _root_block(root: Any) -> Block:
+    name = local_name(root)
+    return Block("", name, Node(root, name))
 
 
 def check_root(root: Node, expected: dict[str, T], *, what: str) -> T:

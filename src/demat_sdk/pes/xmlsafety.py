@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -112,11 +112,13 @@ def iterparse(
     ),
     huge_tree: bool = False,
     tag: str | tuple[str, ...] | None = None,
-) -> Iterator[tuple[str, Any]]:
+) -> Generator[tuple[str, Any], None, Any]:
     """Stream ``(event, element)`` pairs with the hardened options; refuse any DOCTYPE.
 
     ``tag`` restricts the events to some elements (lxml's filter, applied in C: much faster
-    than skipping events in Python when only a few kinds of elements matter).
+    than skipping events in Python when only a few kinds of elements matter). Once exhausted,
+    the generator returns the root element (``StopIteration.value``), which a filtered walk
+    may never have handed over; the DOCTYPE is refused even then.
 
     Raises:
         PesReadError: the document is not well-formed or declares a DTD (with the line).
@@ -137,6 +139,10 @@ def iterparse(
             yield event, element
     except etree.XMLSyntaxError as exc:
         raise PesReadError(f"not well-formed XML: {exc.msg}", line=exc.lineno) from None
+    root = context.root
+    if not checked and root is not None:
+        _refuse_doctype(root.getroottree())
+    return root
 
 
 def _refuse_doctype(tree: etree._ElementTree) -> None:
