@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
 
 __all__ = ["EntryState", "JournalEntry", "Outcome", "Verdict", "VerdictKind"]
@@ -77,6 +78,15 @@ class JournalEntry:
     created_at: str = ""
     updated_at: str = ""
     last_attempt_at: str | None = None
+
+    @property
+    def attempted_at(self) -> datetime:
+        """When it was last handed to the sender (when recorded, before any attempt).
+
+        What a reconciler measures the remote side's delay from (timezone-aware).
+        """
+        moment = datetime.fromisoformat(self.last_attempt_at or self.created_at)
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 @dataclass(frozen=True)
