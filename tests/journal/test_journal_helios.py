@@ -117,6 +117,13 @@ def test_a_file_that_is_not_a_pes_aller_is_refused_before_recording(
         journaled.send(b"<PES_ACQUIT/>")
     with pytest.raises(InvalidRequestError, match="not a readable PES_Aller"):
         journaled.send(b"<PES_Aller><Enveloppe>")
+    no_nomfic = (
+        b'<PES_Aller><Enveloppe><Parametres><NomFic V=""/></Parametres></Enveloppe>'
+        b'<EnTetePES><CodCol V="130"/></EnTetePES><PES_DepenseAller/></PES_Aller>'
+    )
+    with pytest.raises(InvalidRequestError, match="no NomFic") as caught:
+        journaled.send(no_nomfic)
+    assert caught.value.field == "NomFic"
     assert journaled.journal.entries() == []
 
 

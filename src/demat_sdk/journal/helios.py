@@ -132,6 +132,9 @@ _HEADER_TAGS = {
 }
 
 
+_HEADER_PARTS = frozenset({"Enveloppe", "EnTetePES"})
+
+
 def read_header(content: bytes) -> PesHeader:
     """The identifying values of a PES_Aller, read from the start of the file only.
 
@@ -148,8 +151,9 @@ def read_header(content: bytes) -> PesHeader:
                 raise InvalidRequestError(
                     f"not a PES_Aller (root element {tag or '?'})", operation=_OPERATION
                 )
-            if tag in ("PES_DepenseAller", "PES_RecetteAller", "PES_PJ", "PES_Marche"):
-                break  # the header is over
+            parent = element.getparent()
+            if parent is not None and parent.getparent() is None and tag not in _HEADER_PARTS:
+                break  # the body begins (PES_DepenseAller, PES_PJ…): the header is read
             if tag in _HEADER_TAGS and tag not in found:
                 found[tag] = (element.get("V") or "").strip()
     except PesReadError as exc:
