@@ -11,7 +11,13 @@ import pytest
 from demat_sdk import pes
 from demat_sdk.errors import ChannelError, InvalidRequestError, OutcomeUnknownError
 from demat_sdk.helios import FileSource, IncomingFile, Receipt
-from demat_sdk.journal import EntryState, Journal, JournaledHelios
+from demat_sdk.journal import (
+    AsyncJournal,
+    AsyncJournaledHelios,
+    EntryState,
+    Journal,
+    JournaledHelios,
+)
 from demat_sdk.journal.helios import read_header
 from demat_sdk.testing import FakeHelios, FaultKind, Faults
 from demat_sdk.testing.helios import FakeHeliosChannel, samples
@@ -259,3 +265,30 @@ def test_channel_faults_are_reproducible_and_counted(helios: FakeHelios) -> None
         channel.poll()
     assert len(channel.poll()) == 2  # nothing was lost to the failed poll
     assert faults.met() == {"poll_fails": 1, "send_fails_after": 1}
+
+
+@pytest.mark.anyio
+async def test_the_awaitable_twin_sends_once_and_records_the_ack(
+    helios: FakeHelios, tmp_path: Path
+) -> None:
+    faults = Faults(seed=1)
+    faults.add(FaultKind.SEND_FAILS_AFTER, operation="send", times=1)
+    channel = FakeHeliosChannel(helios, faults=faults)
+    journal = AsyncJournal(tmp_path / "async.sqlite3", clock=helios.clock.now)
+    journaled = AsyncJournaledHelios(journal, channel, ack_deadline=DEADLINE)
+    flux = _depense("PESDEP_009.xml")
+
+    with pytest.raises(ChannelError):
+        await journaled.send(flux)
+    assert (await journaled.resume()).undecided  # uncertain: not sent again
+
+    helios.advance(helios.ack_delay)
+    [ack] = channel.poll()
+    entry = await journaled.record_acquit(ack)
+    assert entry is not None
+    assert entry.state is EntryState.CONFIRMED
+    assert entry.result is not None
+    assert entry.result["acquit"]["name"] == ack.name
+    assert (await journaled.send(flux)).state is EntryState.CONFIRMED
+    assert _received(helios, "PESDEP_009.xml") == 1
+    await journal.close()

@@ -10,8 +10,9 @@ the remote side before it may be sent again).
 * Chorus Pro through the journal: :class:`JournaledChorus` and :class:`AsyncJournaledChorus`
   (deposits, submissions, status changes, one by one or in bulk), built on the handlers of
   :mod:`demat_sdk.journal.chorus`;
-* PES files to Hélios through the journal: :class:`JournaledHelios` (each flux handed over once,
-  its acquittement awaited and recorded), built on :mod:`demat_sdk.journal.helios`.
+* PES files to Hélios through the journal: :class:`JournaledHelios` and
+  :class:`AsyncJournaledHelios` (each flux handed over once, its acquittement awaited and
+  recorded), built on :mod:`demat_sdk.journal.helios`.
 
 The guide (in French) is ``docs/guides/envois-sans-doublon.md``.
 """
@@ -25,7 +26,12 @@ from demat_sdk.journal.chorus import (
     StatusChange,
 )
 from demat_sdk.journal.entries import EntryState, JournalEntry, Outcome, Verdict, VerdictKind
-from demat_sdk.journal.helios import DEFAULT_ACK_DEADLINE, HeliosKinds, JournaledHelios
+from demat_sdk.journal.helios import (
+    DEFAULT_ACK_DEADLINE,
+    AsyncJournaledHelios,
+    HeliosKinds,
+    JournaledHelios,
+)
 from demat_sdk.journal.journal import (
     AsyncHandler,
     Handler,
@@ -47,6 +53,7 @@ __all__ = [
     "AsyncHandler",
     "AsyncJournal",
     "AsyncJournaledChorus",
+    "AsyncJournaledHelios",
     "BulkItem",
     "BulkReport",
     "ChorusKinds",

@@ -30,6 +30,7 @@ follow). The caller's loop that polls does one more thing with each ACK: record 
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,8 +39,12 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+import anyio
+import anyio.to_thread
+
 from demat_sdk.errors import InvalidRequestError, PesReadError
 from demat_sdk.helios.channels import HeliosChannel, IncomingFile, Receipt
+from demat_sdk.journal.async_journal import AsyncJournal
 from demat_sdk.journal.chorus import Prepared
 from demat_sdk.journal.entries import JournalEntry, Outcome, Verdict, VerdictKind
 from demat_sdk.journal.journal import Handler, Journal, ResumeReport
@@ -51,6 +56,7 @@ from demat_sdk.pes.writer import to_bytes
 __all__ = [
     "DEFAULT_ACK_DEADLINE",
     "AckWait",
+    "AsyncJournaledHelios",
     "HeliosKinds",
     "JournaledHelios",
     "PesHeader",
@@ -287,6 +293,40 @@ AcquitSource = Acquit | IncomingFile | bytes | str | PathLike[str]
 """An ACK as models, as a file from a channel, or as bytes or a path."""
 
 
+@dataclass(frozen=True)
+class Answer:
+    """An ACK read, with what settles the entry of the flux it answers (internal)."""
+
+    acquit: Acquit
+    name: str | None
+
+    @classmethod
+    def of(cls, acquit: AcquitSource, name: str | None = None) -> Answer:
+        """Read an ACK given in any of the accepted forms (``PesReadError`` if unreadable)."""
+        if isinstance(acquit, IncomingFile):
+            name = name or acquit.name
+            acquit = acquit.source
+        if not isinstance(acquit, Acquit):
+            if name is None and isinstance(acquit, (str, PathLike)):
+                name = Path(acquit).name
+            acquit = read_acquit(acquit)
+        return cls(acquit, name)
+
+    @property
+    def key(self) -> str:
+        """The journal key of the flux it answers: ``CodCol/NomFic``."""
+        return f"{self.acquit.en_tete.code_collectivite}/{self.acquit.nom_fichier}"
+
+    def verdict(self, entry: JournalEntry) -> Verdict:
+        """``CONFIRMED``: the receipt kept, the ACK summed up beside it."""
+        return Verdict(
+            VerdictKind.CONFIRMED,
+            reference=self.acquit.nom_fichier,
+            result={**(entry.result or {}), "acquit": acquit_summary(self.acquit, name=self.name)},
+            reason=f"acquittement {self.name} received" if self.name else "acquittement received",
+        )
+
+
 class JournaledHelios:
     """PES files sent to Hélios exactly once, through a journal (blocking).
 
@@ -363,25 +403,11 @@ class JournaledHelios:
         Raises:
             PesReadError: the ACK could not be read.
         """
-        if isinstance(acquit, IncomingFile):
-            name = name or acquit.name
-            acquit = acquit.source
-        if not isinstance(acquit, Acquit):
-            if name is None and isinstance(acquit, (str, PathLike)):
-                name = Path(acquit).name
-            acquit = read_acquit(acquit)
-        key = f"{acquit.en_tete.code_collectivite}/{acquit.nom_fichier}"
-        entry = self.journal.find(self.kinds.pes, key)
+        answer = Answer.of(acquit, name)
+        entry = self.journal.find(self.kinds.pes, answer.key)
         if entry is None:
             return None
-        result = {**(entry.result or {}), "acquit": acquit_summary(acquit, name=name)}
-        verdict = Verdict(
-            VerdictKind.CONFIRMED,
-            reference=acquit.nom_fichier,
-            result=result,
-            reason=f"acquittement {name} received" if name else "acquittement received",
-        )
-        return self.journal.settle(self.kinds.pes, key, verdict)
+        return self.journal.settle(self.kinds.pes, answer.key, answer.verdict(entry))
 
     def resume(self) -> ResumeReport:
         """Finish or reconcile every PES of this channel left unsettled.
@@ -395,3 +421,55 @@ class JournaledHelios:
     def awaiting(self) -> list[JournalEntry]:
         """Entries of this channel not settled yet (awaiting an ACK, or to be sent again)."""
         return [entry for entry in self.journal.pending() if entry.kind == self.kinds.pes]
+
+
+class AsyncJournaledHelios:
+    """PES files sent to Hélios exactly once, through an :class:`AsyncJournal` (awaitable).
+
+    The same as :class:`JournaledHelios`: await each method. The channel (blocking) and the
+    journal's disk writes run in worker threads.
+    """
+
+    def __init__(
+        self,
+        journal: AsyncJournal,
+        channel: HeliosChannel,
+        *,
+        namespace: str = "helios",
+        ack_deadline: timedelta = DEFAULT_ACK_DEADLINE,
+    ) -> None:
+        self.journal = journal
+        self.channel = channel
+        self.kinds = HeliosKinds(namespace)
+        how = AckWait(clock=journal.journal.clock, ack_deadline=ack_deadline)
+        for kind, handler in helios_handlers(channel, kinds=self.kinds, how=how).items():
+            journal.register(kind, handler)
+
+    def __repr__(self) -> str:
+        return (
+            f"AsyncJournaledHelios({self.journal!r}, {self.channel!r}, "
+            f"namespace={self.kinds.namespace!r})"
+        )
+
+    async def send(self, flux: PesAller | bytes, *, name: str | None = None) -> JournalEntry:
+        """Send a PES_Aller once; see :meth:`JournaledHelios.send`."""
+        prepared = await anyio.to_thread.run_sync(
+            functools.partial(prepare_pes, flux, self.kinds, name=name)
+        )
+        return await self.journal.submit(
+            prepared.kind, prepared.key, prepared.payload, prepared.meta
+        )
+
+    async def record_acquit(
+        self, acquit: AcquitSource, *, name: str | None = None
+    ) -> JournalEntry | None:
+        """Settle the entry of the flux an ACK answers (see ``JournaledHelios.record_acquit``)."""
+        answer = await anyio.to_thread.run_sync(Answer.of, acquit, name)
+        entry = await self.journal.find(self.kinds.pes, answer.key)
+        if entry is None:
+            return None
+        return await self.journal.settle(self.kinds.pes, answer.key, answer.verdict(entry))
+
+    async def resume(self) -> ResumeReport:
+        """Finish or reconcile every PES of this channel left unsettled."""
+        return await self.journal.resume(kinds=self.kinds.all)
