@@ -294,14 +294,14 @@ AcquitSource = Acquit | IncomingFile | bytes | str | PathLike[str]
 
 
 @dataclass(frozen=True)
-class Answer:
+class _Answer:
     """An ACK read, with what settles the entry of the flux it answers (internal)."""
 
     acquit: Acquit
     name: str | None
 
     @classmethod
-    def of(cls, acquit: AcquitSource, name: str | None = None) -> Answer:
+    def of(cls, acquit: AcquitSource, name: str | None = None) -> _Answer:
         """Read an ACK given in any of the accepted forms (``PesReadError`` if unreadable)."""
         if isinstance(acquit, IncomingFile):
             name = name or acquit.name
@@ -403,7 +403,7 @@ class JournaledHelios:
         Raises:
             PesReadError: the ACK could not be read.
         """
-        answer = Answer.of(acquit, name)
+        answer = _Answer.of(acquit, name)
         entry = self.journal.find(self.kinds.pes, answer.key)
         if entry is None:
             return None
@@ -464,7 +464,7 @@ class AsyncJournaledHelios:
         self, acquit: AcquitSource, *, name: str | None = None
     ) -> JournalEntry | None:
         """Settle the entry of the flux an ACK answers (see ``JournaledHelios.record_acquit``)."""
-        answer = await anyio.to_thread.run_sync(Answer.of, acquit, name)
+        answer = await anyio.to_thread.run_sync(_Answer.of, acquit, name)
         entry = await self.journal.find(self.kinds.pes, answer.key)
         if entry is None:
             return None
