@@ -1,38 +1,44 @@
-"""The fault campaign: 1,000 submissions through the journal, nothing lost, nothing sent twice.
+"""The fault campaign: 1,200 submissions through the journal, nothing lost, nothing sent twice.
 
 Against the Chorus Pro emulator served over real HTTP, a seeded campaign sends 450 flux deposits,
 100 typed invoices and 450 status changes (300 ``SERVICE_FAIT``, then 150 ``MANDATEE``) through
-:class:`~demat_sdk.journal.JournaledChorus`, while:
+:class:`~demat_sdk.journal.JournaledChorus`, then 200 PES dépense flux to the Hélios emulator of
+the same world through :class:`~demat_sdk.journal.JournaledHelios`, while:
 
-* the emulator injects faults on about one call in five, of every kind it knows: connection
-  reset before processing, time-out after commit (the answer never comes), HTTP 5xx, HTTP 429,
-  token revoked, JSON answer cut in the middle;
-* the emulator's clock jumps between rounds, so that tokens the client believes fresh expire
-  mid-run (HTTP 401 "Access token expired");
+* the Chorus Pro emulator injects faults on about one call in five, of every kind it knows:
+  connection reset before processing, time-out after commit (the answer never comes), HTTP 5xx,
+  HTTP 429, token revoked, JSON answer cut in the middle;
+* the Hélios channel fails about one send in five, before the hand-over or after it (Hélios has
+  the file, the caller no receipt: the dangerous case), and one poll in five;
+* the emulators' clock jumps between rounds, so that tokens the client believes fresh expire
+  mid-run (HTTP 401 "Access token expired") and Hélios answers what it received; between
+  Hélios rounds the ACKs are polled and recorded in the journal;
 * the "process" crashes at random points — before sending, after the remote side committed,
   after a reconciliation (a ``BaseException`` nothing catches) — and a fresh journal on the same
   file resumes (``resume()``) then replays its whole batch, as a restarted program would.
 
-It then checks what the emulator holds against the journal: every flux deposited once, every
-invoice created once, every status change applied once, every journal entry ``CONFIRMED`` with
-the emulator's own reference, and a last replay of every batch sends nothing. The counts of each
-fault met are printed (``pytest -s``) and are in the message of any failed assertion.
+It then checks what the emulators hold against the journal: every flux deposited once, every
+invoice created once, every status change applied once, every PES received once by Hélios and
+acknowledged once without an anomaly (no ``ERREUR_DOUBLON_*``), each bordereau integrated, no
+PES handed to the channel again after Hélios received it, every journal entry ``CONFIRMED`` with
+the remote side's own reference (the NomFic of an acknowledged PES), and a last replay of every
+batch sends nothing. The counts of each fault met are printed (``pytest -s``) and are in the
+message of any failed assertion.
 
-**Adding the PES side.** The campaign is a list of :class:`Part` objects; :class:`ChorusPart`
-is the Chorus Pro one. A part registers its handlers on each new process's journal (the
-campaign wraps them with the crashes), yields its batches, lets remote time pass between rounds
-and checks the remote state at the end. A Hélios part (PES sent to a ``FakeHelios``, reconciled
-by waiting for the ACK of its NomFic) is one more ``Part`` with the same four methods and the
-same assertions: each PES integrated once by the emulator, each entry confirmed.
+The campaign is a list of :class:`Part` objects (:class:`ChorusPart`, :class:`HeliosPart`). A
+part registers its handlers on each new process's journal (the campaign wraps them with the
+crashes, at the part's rates), yields its batches, lets remote time pass between rounds and
+checks the remote state at the end.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import time
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -41,7 +47,9 @@ from typing import Any, Protocol
 import httpx
 import pytest
 
-from demat_sdk import ChorusPro, TechnicalAccount
+from demat_sdk import ChorusPro, TechnicalAccount, pes
+from demat_sdk.errors import ChannelError, DematError
+from demat_sdk.helios import FileSource, Receipt
 from demat_sdk.journal import (
     BulkReport,
     ChorusKinds,
@@ -50,6 +58,7 @@ from demat_sdk.journal import (
     InvoiceSubmission,
     Journal,
     JournaledChorus,
+    JournaledHelios,
     JournaledRequest,
     JournalEntry,
     Outcome,
@@ -58,8 +67,11 @@ from demat_sdk.journal import (
     Verdict,
 )
 from demat_sdk.journal.chorus import prepare
-from demat_sdk.testing import FakeChorusPro
+from demat_sdk.journal.helios import read_header
+from demat_sdk.pes import read_acquit
+from demat_sdk.testing import FakeChorusPro, FakeHelios, FaultKind, Faults
 from demat_sdk.testing.exchange import WireRequest, WireResponse
+from demat_sdk.testing.helios import DEFAULT_ACK_DELAY, FakeHeliosChannel, samples
 
 from journal_support import NEVER_SLEEP, flux_deposit, submission
 
@@ -76,6 +88,22 @@ READ_TIMEOUT = 0.1  # seconds: a time-out after commit holds the answer longer t
 ROUND_SECONDS = 3_700  # emulator time between rounds: flux integrate, tokens expire (3,600 s)
 INTEGRATION_DELAY = timedelta(minutes=30)
 MAX_ROUNDS = 40
+
+PES_FLUX = 200
+PES_DAY = dt.date(2026, 1, 5)
+HELIOS_FAULT_RATE = 0.20  # of the sends (two kinds sharing it), and of the polls
+# Rounds shorter than Hélios' delay: PES whose hand-over is uncertain are reconciled before
+# their ACK exists, so that a journal resending too early would be caught (doublons).
+HELIOS_ROUND_SECONDS = DEFAULT_ACK_DELAY / 2
+ACK_DEADLINE = timedelta(days=1)  # twelve rounds: ten failed polls in a row to miss an ACK
+HELIOS_CRASH_RATES = {
+    "before sending": 0.02,
+    "after the remote committed": 0.02,
+    # every round reconciles each PES still awaiting its ACK: a rarer crash there, or no run
+    # of 200 reconciliations would ever finish
+    "after reconciling": 0.0005,
+}
+HELIOS_FAULT_KINDS = ("send_fails_before", "send_fails_after", "poll_fails")
 
 CRASH_POINTS = ("before sending", "after the remote committed", "after reconciling")
 FAULT_KINDS = (
@@ -97,7 +125,11 @@ class Tally:
     """What the campaign met, for the report."""
 
     crashes: Counter[str] = field(default_factory=Counter)
-    errors: Counter[str] = field(default_factory=Counter)
+    crashes_by_part: defaultdict[str, Counter[str]] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )
+    errors: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    """Errors seen by the caller, by sender."""
     expired_tokens: int = 0
     restarts: int = 0
     rounds: int = 0
@@ -111,35 +143,50 @@ class Tally:
             f"fault campaign (seed {SEED}) in {seconds:.1f} s: {calls} HTTP calls, "
             f"{total} faults injected ({total / max(calls, 1):.1%}): {faults}; "
             f"tokens expired mid-run {self.expired_tokens}; "
-            f"crashes {dict(sorted(self.crashes.items()))}, restarts {self.restarts}; "
-            f"errors seen by the caller {dict(sorted(self.errors.items()))}; "
+            f"crashes {self.crashes_in('chorus')}, restarts {self.restarts}; "
+            f"errors seen by the caller {self.errors_of('supplier', 'recipient')}; "
             f"rounds {self.rounds}, batch replays {self.replays}"
         )
 
+    def crashes_in(self, part: str) -> dict[str, int]:
+        """The crashes met in one part's handlers, by point."""
+        return dict(sorted(self.crashes_by_part[part].items()))
+
+    def errors_of(self, *senders: str) -> dict[str, int]:
+        """The errors some senders' callers saw, by class."""
+        total: Counter[str] = Counter()
+        for sender in senders:
+            total.update(self.errors[sender])
+        return dict(sorted(total.items()))
+
 
 class Crashes:
-    """Seeded crashes at three points of a handler."""
+    """Seeded crashes at three points of a handler, at each part's rates."""
 
     def __init__(self, rng: random.Random, tally: Tally, rate: float = CRASH_RATE) -> None:
         self.rng = rng
         self.tally = tally
         self.rate = rate
 
-    def maybe(self, point: str) -> None:
-        if self.rng.random() < self.rate:
+    def maybe(self, point: str, part: str, rates: Mapping[str, float] | None) -> None:
+        rate = self.rate if rates is None or not self.rate else rates[point]
+        if self.rng.random() < rate:
             self.tally.crashes[point] += 1
+            self.tally.crashes_by_part[part][point] += 1
             raise Crash(point)
 
-    def wrap(self, handler: Handler) -> Handler:
+    def wrap(
+        self, handler: Handler, part: str = "chorus", rates: Mapping[str, float] | None = None
+    ) -> Handler:
         def send(entry: JournalEntry) -> Outcome:
-            self.maybe("before sending")
+            self.maybe("before sending", part, rates)
             outcome = handler.send(entry)
-            self.maybe("after the remote committed")
+            self.maybe("after the remote committed", part, rates)
             return outcome
 
         def reconcile(entry: JournalEntry) -> Verdict:
             verdict = handler.reconcile(entry)
-            self.maybe("after reconciling")
+            self.maybe("after reconciling", part, rates)
             return verdict
 
         return Handler(send=send, reconcile=reconcile)
@@ -172,10 +219,38 @@ class Recorder:
         return response
 
 
-class Sender(Protocol):
-    """What sends a part's batches: a :class:`JournaledChorus`, a Hélios twin later."""
+class BatchItem(Protocol):
+    """What became of one request of a batch."""
 
-    def submit_many(self, requests: Iterable[Any]) -> BulkReport:
+    @property
+    def entry(self) -> JournalEntry | None:
+        """Its journal entry, if it was recorded."""
+        ...
+
+    @property
+    def error(self) -> Exception | None:
+        """The error it met, if any."""
+        ...
+
+
+class BatchReport(Protocol):
+    """What a batch did, request by request."""
+
+    @property
+    def items(self) -> Sequence[BatchItem]:
+        """Every request's fate, in order."""
+        ...
+
+    @property
+    def failed(self) -> Sequence[BatchItem]:
+        """Requests that met an error."""
+        ...
+
+
+class Sender(Protocol):
+    """What sends a part's batches: a :class:`JournaledChorus`, or :class:`HeliosSender`."""
+
+    def submit_many(self, requests: Iterable[Any]) -> BatchReport | BulkReport:
         """Send each request exactly once through the journal."""
         ...
 
@@ -185,7 +260,12 @@ class Sender(Protocol):
 
 
 class Part(Protocol):
-    """One remote side of the campaign (Chorus Pro now; Hélios to come)."""
+    """One remote side of the campaign (Chorus Pro, Hélios)."""
+
+    name: str
+    """Its name in the counts of crashes."""
+    crash_rates: Mapping[str, float] | None
+    """Chance of a crash at each point of its handlers (``None``: :data:`CRASH_RATE`)."""
 
     def attach(self, journal: Journal) -> dict[str, Sender]:
         """Register this part's handlers on a new process's journal; its senders by name."""
@@ -206,6 +286,9 @@ class Part(Protocol):
 
 class ChorusPart:
     """Chorus Pro: PHARMADIS deposits and submits, the CHU de Valmont processes."""
+
+    name = "chorus"
+    crash_rates = None
 
     def __init__(self, fake: FakeChorusPro, base_url: str) -> None:
         self.fake = fake
@@ -323,6 +406,156 @@ class ChorusPart:
             client.close()
 
 
+@dataclass(frozen=True)
+class Sent:
+    """What became of one PES of a batch."""
+
+    entry: JournalEntry | None
+    error: Exception | None = None
+
+
+@dataclass(frozen=True)
+class SentReport:
+    """What a batch of PES did."""
+
+    items: tuple[Sent, ...]
+
+    @property
+    def failed(self) -> list[Sent]:
+        return [item for item in self.items if item.error is not None]
+
+
+class HeliosSender:
+    """Sends a batch of PES one by one through :class:`JournaledHelios`, as a GEF would."""
+
+    def __init__(self, journaled: JournaledHelios) -> None:
+        self.journaled = journaled
+
+    def submit_many(self, requests: Iterable[bytes]) -> SentReport:
+        items = []
+        for flux in requests:
+            try:
+                items.append(Sent(self.journaled.send(flux)))
+            except DematError as error:  # kept in the journal: the next round finishes it
+                key = read_header(flux).key
+                items.append(
+                    Sent(self.journaled.journal.find(self.journaled.kinds.pes, key), error)
+                )
+        return SentReport(tuple(items))
+
+    def resume(self) -> ResumeReport:
+        return self.journaled.resume()
+
+
+class WatchedChannel(FakeHeliosChannel):
+    """The emulator's channel, noting every file sent again after Hélios got it once.
+
+    The channel itself returns the first receipt when the same file is sent again after a
+    receipt was given: without this watch, a blind resend after a crash would go unseen.
+    """
+
+    def __init__(self, helios: FakeHelios, faults: Faults) -> None:
+        super().__init__(helios, faults=faults)
+        self.sends = 0
+        self.resent: list[str] = []
+
+    def send(self, file: FileSource, *, name: str | None = None) -> Receipt:
+        self.sends += 1
+        if any(received.name == name for received in self.helios.received):
+            self.resent.append(f"{name} sent again after Hélios received it")
+        return super().send(file, name=name)
+
+
+class HeliosPart:
+    """Hélios: the CHU de Valmont sends dépense flux; their ACKs are polled and recorded."""
+
+    name = "helios"
+    crash_rates = HELIOS_CRASH_RATES
+
+    def __init__(self, fake: FakeChorusPro) -> None:
+        # Same world and clock as Chorus Pro; dépense flux only: no ASAP reaches Chorus Pro.
+        self.helios = FakeHelios.seeded(fake)
+        self.faults = Faults(seed=SEED + 2)
+        share = 1 - (1 - HELIOS_FAULT_RATE) ** 0.5  # two send faults, the first that fires wins
+        self.faults.add(FaultKind.SEND_FAILS_BEFORE, operation="send", probability=share)
+        self.faults.add(FaultKind.SEND_FAILS_AFTER, operation="send", probability=share)
+        self.faults.add(FaultKind.POLL_FAILS, operation="poll", probability=HELIOS_FAULT_RATE)
+        self.channel = WatchedChannel(self.helios, self.faults)
+        self.flux: dict[str, bytes] = {}
+        for n in range(1, PES_FLUX + 1):
+            name = f"PESALR2_{samples.HOSPITAL_SIRET}_260105_{n:04}.xml"
+            flux = samples.depense_flux(name, PES_DAY, bordereaux=(n,))
+            self.flux[name] = pes.to_bytes(flux)
+        self.journaled: JournaledHelios | None = None
+        self.polls = 0
+        self.acks_recorded = 0
+
+    def attach(self, journal: Journal) -> dict[str, Sender]:
+        self.journaled = JournaledHelios(journal, self.channel, ack_deadline=ACK_DEADLINE)
+        return {"helios": HeliosSender(self.journaled)}
+
+    def batches(self) -> Iterator[tuple[str, list[Any]]]:
+        yield "helios", list(self.flux.values())
+
+    def settle(self) -> None:
+        """Let Hélios process and answer, poll its ACKs and record each one."""
+        assert self.journaled is not None
+        self.helios.advance(HELIOS_ROUND_SECONDS)
+        self.polls += 1
+        try:
+            polled = self.channel.poll()
+        except ChannelError:
+            return  # the ACKs wait for the next poll
+        for incoming in polled:
+            if self.journaled.record_acquit(incoming) is not None:
+                self.acks_recorded += 1
+            self.channel.mark_processed(incoming)
+
+    def check(self, journal: Journal) -> list[str]:
+        problems = list(self.channel.resent)
+        received = Counter(file.name for file in self.helios.received)
+        answered: Counter[str] = Counter()
+        for outgoing in self.helios.outbox():
+            acquit = read_acquit(outgoing.content)
+            answered[acquit.nom_fichier] += 1
+            anomalies = {str(found.erreur.numero_anomalie) for found in acquit.iter_erreurs()}
+            problems += [f"{outgoing.name}: {code}" for code in sorted(anomalies)]
+        for name in self.flux:
+            if received[name] != 1:
+                problems.append(f"{name} received {received[name]} times by Hélios")
+            if answered[name] != 1:
+                problems.append(f"{name} acknowledged {answered[name]} times")
+            entry = journal.find("helios.pes", f"130/{name}")
+            if entry is None:
+                problems.append(f"{name} is not in the journal")
+                continue
+            acquit = (entry.result or {}).get("acquit", {})
+            if (entry.state, entry.reference, acquit.get("accepte")) != (
+                EntryState.CONFIRMED,
+                name,
+                True,
+            ):
+                problems.append(f"{name}: {entry.state.value}, {entry.reference}, {acquit}")
+        if len(received) != len(self.flux):
+            problems.append(f"Hélios received {len(received)} files, {len(self.flux)} sent")
+        numbers = sorted(key[-1] for key in self.helios.integrated.bordereaux)
+        if numbers != list(range(1, PES_FLUX + 1)):
+            problems.append(f"bordereaux integrated: {len(numbers)}, {PES_FLUX} expected")
+        return problems
+
+    def report(self, tally: Tally) -> str:
+        met = dict(sorted(self.faults.met().items()))
+        sends, polls = self.faults.rules[0].matched, self.faults.rules[2].matched
+        faulty_sends = met.get("send_fails_before", 0) + met.get("send_fails_after", 0)
+        return (
+            f"Hélios part: {PES_FLUX} PES, {sends} sends ({faulty_sends / max(sends, 1):.1%} "
+            f"failed), {polls} polls ({met.get('poll_fails', 0) / max(polls, 1):.1%} failed): "
+            f"{met}; crashes {tally.crashes_in('helios')}; "
+            f"errors seen by the caller {tally.errors_of('helios')}; "
+            f"ACKs recorded {self.acks_recorded}"
+        )
+
+
 def _entry(journal: Journal, request: JournaledRequest) -> JournalEntry:
     namespace = "chorus.chu" if isinstance(request, StatusChange) else "chorus"
     prepared = prepare(request, ChorusKinds(namespace))
@@ -338,9 +571,11 @@ class Process:
         self.journal = Journal(path, clock=clock)
         self.senders: dict[str, Sender] = {}
         for part in parts:
+            before = set(self.journal.kinds)
             self.senders.update(part.attach(self.journal))
-        for kind in self.journal.kinds:
-            self.journal.register(kind, crashes.wrap(self.journal.handler(kind)))
+            for kind in sorted(set(self.journal.kinds) - before):
+                handler = self.journal.handler(kind)
+                self.journal.register(kind, crashes.wrap(handler, part.name, part.crash_rates))
 
     def resume(self) -> None:
         for sender in self.senders.values():
@@ -375,7 +610,9 @@ def run_campaign(path: Path, fake: FakeChorusPro, parts: Sequence[Part], tally: 
                     process = start()
                     tally.replays += 1
                     continue
-                tally.errors.update(type(item.error).__name__ for item in report.failed)
+                tally.errors[sender_name].update(
+                    type(item.error).__name__ for item in report.failed
+                )
                 if all(
                     item.entry is not None and item.entry.state.is_settled for item in report.items
                 ):
@@ -416,41 +653,54 @@ def test_fault_campaign_nothing_lost_nothing_sent_twice(tmp_path: Path) -> None:
             options["retry_after"] = 1
         fake.faults.add(kind, **options)
     path = tmp_path / "campaign.sqlite3"
+    helios = HeliosPart(fake)
     with fake.serve() as base_url:
         chorus = ChorusPart(fake, base_url)
         try:
-            run_campaign(path, fake, [chorus], tally)
+            run_campaign(path, fake, [chorus, helios], tally)
             met = dict(fake.faults.met())
+            helios_met = dict(helios.faults.met())
             report = tally.report(fake, time.perf_counter() - started)
+            report += f"\n{helios.report(tally)}"
             print(f"\n{report}")  # noqa: T201 - the counts met, shown by pytest -s
 
             # A last replay of every batch, as a program started again would do: nothing is sent.
             calls = fake.faults.rules[0].matched
             fake.faults.clear()
+            helios.faults.clear()
             writes = recorder.writes.copy()
+            received = len(helios.helios.received)
             replaying = Process(
-                path, [chorus], Crashes(random.Random(0), Tally(), 0.0), fake.clock.now
+                path, [chorus, helios], Crashes(random.Random(0), Tally(), 0.0), fake.clock.now
             )
             for name, batch in [
                 ("supplier", [*chorus.deposits, *chorus.submissions]),
                 ("recipient", chorus.status_changes),
+                ("helios", list(helios.flux.values())),
             ]:
                 replay = replaying.senders[name].submit_many(batch)
-                assert len(replay.confirmed) == len(batch), report
+                confirmed = [i for i in replay.items if i.entry and i.entry.state.is_settled]
+                assert len(confirmed) == len(batch), report
             assert recorder.writes == writes, report
+            assert len(helios.helios.received) == received, report
 
             journal = replaying.journal
             entries = journal.entries()
-            assert len(entries) == DEPOSITS + SUBMISSIONS + SERVICE_FAIT + MANDATEE, report
+            chorus_entries = [entry for entry in entries if entry.kind.startswith("chorus")]
+            assert len(chorus_entries) == DEPOSITS + SUBMISSIONS + SERVICE_FAIT + MANDATEE, report
+            assert len(entries) == len(chorus_entries) + PES_FLUX, report
             states = Counter(entry.state for entry in entries)
             assert states == {EntryState.CONFIRMED: len(entries)}, f"{states}; {report}"
             assert chorus.check(journal) == [], report
+            assert helios.check(journal) == [], report
             assert set(recorder.writes.values()) == {1}, report  # each write processed once
-            assert len(recorder.writes) == len(entries), report
+            assert len(recorder.writes) == len(chorus_entries), report
             assert all(met.get(kind, 0) > 0 for kind in FAULT_KINDS), report
             assert 0.15 < sum(met.values()) / calls < 0.25, report
+            assert all(helios_met.get(kind, 0) > 0 for kind in HELIOS_FAULT_KINDS), report
             assert tally.expired_tokens > 0, report
-            assert all(tally.crashes[point] > 0 for point in CRASH_POINTS), report
+            assert all(tally.crashes_in("chorus").get(point) for point in CRASH_POINTS), report
+            assert all(tally.crashes_in("helios").get(point) for point in CRASH_POINTS), report
             journal.close()
         finally:
             chorus.close()

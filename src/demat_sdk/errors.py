@@ -34,7 +34,8 @@ narrower class to handle one situation::
     │   ├── PesReadError              a file could not be read (.line, .element)
     │   ├── PesWriteError             a file could not be written (nothing is left behind)
     │   └── ReconciliationError       an acquittement matched with a flux it does not answer
-    ├── ChannelError                  a file could not go through a Hélios channel (.path)
+    ├── ChannelError                  a file could not go through a Hélios channel (.path,
+    │                                 .handed_over: could it have reached the other side?)
     └── DirectoryError                the offline public-entity directory (annuaire)
         └── DirectoryImportError      an export could not be imported; the directory is unchanged
                                       (.source, .line, .column, .problems)
@@ -450,10 +451,17 @@ class ChannelError(DematError):
 
     Attributes:
         path: the file or directory at fault, if there is one.
+        handed_over: whether the file may have reached the other side when sending failed:
+            ``False`` when it certainly did not (it could not even be read), ``None`` when it
+            cannot be told (the connection dropped during the transfer): the journal then waits
+            for the acquittement before it sends the file again.
     """
 
-    def __init__(self, message: str, *, path: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, path: str | None = None, handed_over: bool | None = None
+    ) -> None:
         self.path = path
+        self.handed_over = handed_over
         super().__init__(message)
 
 

@@ -213,3 +213,23 @@ async def test_many_more_waiting_tasks_than_worker_threads_do_not_deadlock(
             remote.gate.set()
     assert states == ["CONFIRMED"] * 100
     assert list(remote.received) == ["F-6"]
+
+
+async def test_an_answer_received_later_settles_an_awaiting_entry(tmp_path: Path) -> None:
+    async def take(entry: JournalEntry) -> Outcome:
+        return Outcome(reference=None, result={"receipt": entry.key}, awaiting=True)
+
+    async def no_answer_yet(entry: JournalEntry) -> Verdict:
+        return Verdict(VerdictKind.UNDECIDED, reason="no acquittement yet")
+
+    journal = AsyncJournal(tmp_path / "late.sqlite3")
+    journal.register("late", AsyncHandler(take, no_answer_yet))
+    entry = await journal.submit("late", "PES-1", b"<PES_Aller/>")
+    assert entry.state is EntryState.AWAITING
+    assert (await journal.reconcile(entry.id)).state is EntryState.AWAITING
+    answer = Verdict(VerdictKind.CONFIRMED, reference="PES-1", result={"accepte": True})
+    settled = await journal.settle("late", "PES-1", answer)
+    assert settled is not None
+    assert (settled.state, settled.reference) == (EntryState.CONFIRMED, "PES-1")
+    assert await journal.settle("late", "PES-2", answer) is None
+    await journal.close()

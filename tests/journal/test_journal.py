@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from demat_sdk.errors import (
+    ChannelError,
     ChorusBusinessError,
     ConnectError,
     OutcomeUnknownError,
@@ -204,6 +205,8 @@ def test_an_unregistered_kind_is_named(journal: Journal) -> None:
         (ServerError("x", status_code=503), EntryState.UNKNOWN),
         (ChorusBusinessError(code_retour=1, libelle="x", operation="o"), EntryState.REJECTED),
         (ValueError("a bug"), EntryState.UNKNOWN),
+        (ChannelError("unreadable", handed_over=False), EntryState.NOT_SENT),
+        (ChannelError("cut during the transfer"), EntryState.UNKNOWN),
     ],
 )
 def test_state_after_each_kind_of_failure(error: Exception, state: EntryState) -> None:
@@ -316,3 +319,75 @@ def test_a_journal_file_written_before_last_attempt_at_is_upgraded(tmp_path: Pat
     (entry,) = store.entries()
     assert (entry.key, entry.state, entry.last_attempt_at) == ("old", EntryState.UNKNOWN, None)
     store.close()
+
+
+# --- a remote side that answers later (Hélios' acquittement) -------------------------------
+
+
+class LateRemote:
+    """Takes a file now, answers later; its reconciler only knows what was answered."""
+
+    def __init__(self) -> None:
+        self.taken: list[str] = []
+        self.overdue = False
+
+    def send(self, entry: JournalEntry) -> Outcome:
+        self.taken.append(entry.key)
+        return Outcome(reference=None, result={"receipt": entry.key}, awaiting=True)
+
+    def reconcile(self, entry: JournalEntry) -> Verdict:
+        if self.overdue:
+            return Verdict(VerdictKind.ABSENT, reason="no answer in time")
+        return Verdict(VerdictKind.UNDECIDED, reason="no answer yet")
+
+
+@pytest.fixture
+def late(tmp_path: Path) -> tuple[Journal, LateRemote]:
+    remote = LateRemote()
+    journal = Journal(tmp_path / "late.sqlite3")
+    journal.register("late", Handler(send=remote.send, reconcile=remote.reconcile))
+    return journal, remote
+
+
+def test_an_awaited_answer_leaves_the_entry_awaiting_and_never_resent(
+    late: tuple[Journal, LateRemote],
+) -> None:
+    journal, remote = late
+    entry = journal.submit("late", "F1", b"pes")
+    assert entry.state is EntryState.AWAITING
+    assert entry.result == {"receipt": "F1"}
+    again = journal.submit("late", "F1", b"pes")  # reconciled: still awaited, not resent
+    assert again.state is EntryState.AWAITING
+    report = journal.resume()
+    assert [e.key for e in report.undecided] == ["F1"]
+    assert remote.taken == ["F1"]
+    assert journal.entries(states=(EntryState.AWAITING,))[0].result == {"receipt": "F1"}
+
+
+def test_settle_records_the_answer_once(late: tuple[Journal, LateRemote]) -> None:
+    journal, _ = late
+    journal.submit("late", "F1", b"pes")
+    answer = Verdict(VerdictKind.CONFIRMED, reference="F1", result={"accepte": True})
+    settled = journal.settle("late", "F1", answer)
+    assert settled is not None
+    assert (settled.state, settled.reference, settled.result) == (
+        EntryState.CONFIRMED,
+        "F1",
+        {"accepte": True},
+    )
+    other = Verdict(VerdictKind.REJECTED, reference="F1", result={"accepte": False})
+    assert journal.settle("late", "F1", other) == journal.get(settled.id)
+    assert journal.get(settled.id).result == {"accepte": True}
+    assert journal.settle("late", "unknown", answer) is None
+
+
+def test_an_answer_settles_an_entry_deemed_lost(late: tuple[Journal, LateRemote]) -> None:
+    journal, remote = late
+    entry = journal.submit("late", "F1", b"pes")
+    remote.overdue = True
+    assert journal.reconcile(entry.id).state is EntryState.NOT_SENT
+    settled = journal.settle("late", "F1", Verdict(VerdictKind.CONFIRMED, reference="F1"))
+    assert settled is not None
+    assert settled.state is EntryState.CONFIRMED
+    assert journal.pending() == []  # nothing left to send
+    assert remote.taken == ["F1"]

@@ -224,7 +224,9 @@ class FolderChannel:
         except OSError as exc:
             path.unlink(missing_ok=True)
             source = "the bytes given" if isinstance(file, bytes) else str(file)
-            raise ChannelError(f"could not read {source}: {exc}", path=source) from exc
+            raise ChannelError(
+                f"could not read {source}: {exc}", path=source, handed_over=False
+            ) from exc
         return path, digest.hexdigest(), size
 
     def _send_staged(self, staged: Path, name: str, sha1: str, size: int) -> Receipt:
@@ -244,7 +246,7 @@ class FolderChannel:
                 return receipt
         except OSError as exc:
             raise ChannelError(
-                f"could not keep a copy of {name!r}: {exc}", path=str(archived)
+                f"could not keep a copy of {name!r}: {exc}", path=str(archived), handed_over=False
             ) from exc
         dropped = self.drop_dir / name
         try:
@@ -257,7 +259,9 @@ class FolderChannel:
                         path=str(dropped),
                     ) from None
         except OSError as exc:
-            raise ChannelError(f"could not drop {name!r}: {exc}", path=str(dropped)) from exc
+            raise ChannelError(  # the file takes its name last: nothing was dropped
+                f"could not drop {name!r}: {exc}", path=str(dropped), handed_over=False
+            ) from exc
         fsync_directory(self.drop_dir)
         receipt = Receipt(
             name=name, size=size, sha1=sha1, sent_at=self._clock(), reference=str(archived)

@@ -9,7 +9,10 @@ the remote side before it may be sent again).
 * storage: :class:`JournalStore` (the interface), :class:`SqliteJournalStore` (the default);
 * Chorus Pro through the journal: :class:`JournaledChorus` and :class:`AsyncJournaledChorus`
   (deposits, submissions, status changes, one by one or in bulk), built on the handlers of
-  :mod:`demat_sdk.journal.chorus`.
+  :mod:`demat_sdk.journal.chorus`;
+* PES files to Hélios through the journal: :class:`JournaledHelios` and
+  :class:`AsyncJournaledHelios` (each flux handed over once, its acquittement awaited and
+  recorded), built on :mod:`demat_sdk.journal.helios`.
 
 The guide (in French) is ``docs/guides/envois-sans-doublon.md``.
 """
@@ -23,6 +26,12 @@ from demat_sdk.journal.chorus import (
     StatusChange,
 )
 from demat_sdk.journal.entries import EntryState, JournalEntry, Outcome, Verdict, VerdictKind
+from demat_sdk.journal.helios import (
+    DEFAULT_ACK_DEADLINE,
+    AsyncJournaledHelios,
+    HeliosKinds,
+    JournaledHelios,
+)
 from demat_sdk.journal.journal import (
     AsyncHandler,
     Handler,
@@ -40,20 +49,24 @@ from demat_sdk.journal.journaled import (
 from demat_sdk.journal.store import JournalStore, SqliteJournalStore
 
 __all__ = [
+    "DEFAULT_ACK_DEADLINE",
     "AsyncHandler",
     "AsyncJournal",
     "AsyncJournaledChorus",
+    "AsyncJournaledHelios",
     "BulkItem",
     "BulkReport",
     "ChorusKinds",
     "EntryState",
     "FluxDeposit",
     "Handler",
+    "HeliosKinds",
     "InvoiceSubmission",
     "Journal",
     "JournalEntry",
     "JournalStore",
     "JournaledChorus",
+    "JournaledHelios",
     "JournaledRequest",
     "Outcome",
     "ResumeReport",

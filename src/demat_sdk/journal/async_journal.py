@@ -17,7 +17,7 @@ import anyio
 import anyio.to_thread
 from typing_extensions import Self
 
-from demat_sdk.journal.entries import JournalEntry
+from demat_sdk.journal.entries import JournalEntry, Verdict
 from demat_sdk.journal.journal import (
     AsyncHandler,
     Flow,
@@ -128,6 +128,13 @@ class AsyncJournal:
         entry = await self.get(entry_id)
         handlers = {entry.kind: self.handler(entry.kind)}
         return await _run_awaited(self.journal._reconcile_only_flow(entry), handlers)
+
+    async def settle(self, kind: str, key: str, verdict: Verdict) -> JournalEntry | None:
+        """Record what the remote side told on another path; see :meth:`Journal.settle`."""
+        entry = await self.find(kind, key)
+        if entry is None:
+            return None
+        return await _run_awaited(self.journal._settle_flow(entry, verdict), {})
 
 
 @dataclass

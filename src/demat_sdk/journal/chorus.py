@@ -360,7 +360,7 @@ def _flux_verdict(
             },
             reason=f"invoice {mine[0].numero_facture} found in flux {flux[0]}",
         )
-    attempted = _parse_time(entry.last_attempt_at or entry.created_at)
+    attempted = entry.attempted_at
     deadline = attempted + how.integration_delay
     if how.clock() < deadline:
         return Verdict(
@@ -432,7 +432,7 @@ def _status_verdict(entry: JournalEntry, history: WsRetourConsulterHistoriqueFac
             result={"nouveau_statut": target, "date_traitement": None},
             reason=f"the invoice is {target}",
         )
-    since = _parse_time(entry.last_attempt_at or entry.created_at) - STATUS_DATE_MARGIN
+    since = entry.attempted_at - STATUS_DATE_MARGIN
     changes = (
         history.historiques_des_statuts.histo_statut if history.historiques_des_statuts else []
     )
@@ -452,11 +452,6 @@ def _status_verdict(entry: JournalEntry, history: WsRetourConsulterHistoriqueFac
         reason=f"the invoice is {_code(current) if current else 'of unknown status'} and its "
         f"history shows no {target} since the attempt",
     )
-
-
-def _parse_time(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 def french_utc_offset(local: datetime) -> timedelta:

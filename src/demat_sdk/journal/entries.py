@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
 
 __all__ = ["EntryState", "JournalEntry", "Outcome", "Verdict", "VerdictKind"]
@@ -14,7 +15,9 @@ class EntryState(str, enum.Enum):
 
     ``PENDING`` is written durably *before* anything is sent; the other states record what is
     known after. An entry left ``PENDING`` (a crash between the two) or ``UNKNOWN`` (a time-out
-    after sending) must be reconciled with the remote side before it may be sent again.
+    after sending) must be reconciled with the remote side before it may be sent again. An
+    ``AWAITING`` entry was taken by the remote side, which tells its outcome later (Hélios
+    answers a PES with an acquittement hours after): it is never sent again while it waits.
     """
 
     PENDING = "PENDING"
@@ -23,6 +26,9 @@ class EntryState(str, enum.Enum):
     """Failed before reaching the server (refused connection, gateway refusal): safe to resend."""
     UNKNOWN = "UNKNOWN"
     """The server may have processed it (time-out after sending, 5xx): reconcile first."""
+    AWAITING = "AWAITING"
+    """Handed over; the remote side answers later (an acquittement): ``result`` holds the proof
+    of hand-over, the answer settles it (see :meth:`~demat_sdk.journal.Journal.settle`)."""
     CONFIRMED = "CONFIRMED"
     """Accepted by the remote side; ``reference`` holds its identifier. Never sent again."""
     REJECTED = "REJECTED"
@@ -73,13 +79,28 @@ class JournalEntry:
     updated_at: str = ""
     last_attempt_at: str | None = None
 
+    @property
+    def attempted_at(self) -> datetime:
+        """When it was last handed to the sender (when recorded, before any attempt).
+
+        What a reconciler measures the remote side's delay from (timezone-aware).
+        """
+        moment = datetime.fromisoformat(self.last_attempt_at or self.created_at)
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a sender returns when the remote side accepted a submission."""
+    """What a sender returns when the remote side accepted a submission.
+
+    Or took it, and will answer later (``awaiting``).
+    """
 
     reference: str | None
     result: dict[str, Any] = field(default_factory=dict)
+    awaiting: bool = False
+    """``True`` when the remote side took the submission but tells its outcome later (Hélios'
+    acquittement): the entry becomes ``AWAITING`` instead of ``CONFIRMED``."""
 
 
 class VerdictKind(str, enum.Enum):

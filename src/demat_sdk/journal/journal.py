@@ -10,6 +10,7 @@ state           what ``submit`` (same kind and key) and ``resume`` do
 (none)          record ``PENDING``, send
 ``PENDING``     a crash left it between intent and outcome: reconcile, then act on the verdict
 ``UNKNOWN``     the server may have it: reconcile, then act on the verdict
+``AWAITING``    taken, its answer comes later: reconcile; never sent while it waits
 ``NOT_SENT``    certainly not received: send again
 ``CONFIRMED``   return it; never sent again
 ``REJECTED``    return it; resending the same content is useless
@@ -19,6 +20,11 @@ The same key with *another* content is refused (:class:`~demat_sdk.errors.Submis
 while the first content may have taken effect (``PENDING``, ``UNKNOWN``, ``CONFIRMED``). When it
 certainly did not (``NOT_SENT``, ``REJECTED``), the entry takes the new content and it is sent:
 an invoice refused for a missing service code is corrected and submitted under the same number.
+
+Some remote sides answer later, on another path: Hélios takes a PES file and sends its
+acquittement hours after. Their sender returns an :class:`Outcome` with ``awaiting=True`` (the
+entry becomes ``AWAITING``), and the answer, when it comes, is recorded with
+:meth:`Journal.settle`; their reconciler only decides when an answer is overdue.
 
 Senders and reconcilers are registered per kind (see :class:`Handler`); the journal itself knows
 no protocol. :class:`~demat_sdk.journal.async_journal.AsyncJournal` offers the same on an
@@ -49,6 +55,7 @@ from demat_sdk.errors import (
     APIStatusError,
     AuthenticationError,
     BadRequestError,
+    ChannelError,
     ChorusBusinessError,
     DematError,
     InvalidRequestError,
@@ -81,7 +88,9 @@ AsyncSender = Callable[[JournalEntry], Awaitable[Outcome]]
 AsyncReconciler = Callable[[JournalEntry], Awaitable[Verdict]]
 Result = TypeVar("Result")
 
-_UNSETTLED = (EntryState.PENDING, EntryState.UNKNOWN, EntryState.NOT_SENT)
+_UNSETTLED = (EntryState.PENDING, EntryState.UNKNOWN, EntryState.AWAITING, EntryState.NOT_SENT)
+_TO_RECONCILE = (EntryState.PENDING, EntryState.UNKNOWN, EntryState.AWAITING)
+"""States in which the remote side may hold an entry: asked before anything is sent again."""
 _WITHOUT_EFFECT = (EntryState.NOT_SENT, EntryState.REJECTED)
 """States in which the remote side certainly holds nothing of an entry's content."""
 
@@ -114,13 +123,14 @@ class ResumeReport:
     """What :meth:`Journal.resume` did, entry by entry."""
 
     sent: tuple[JournalEntry, ...] = ()
-    """Entries sent (again) because they certainly had not arrived."""
+    """Entries sent (again) because they certainly had not arrived (``CONFIRMED``, or
+    ``AWAITING`` their answer)."""
     confirmed: tuple[JournalEntry, ...] = ()
     """Entries the remote side turned out to have (no resending)."""
     rejected: tuple[JournalEntry, ...] = ()
     """Entries refused by the remote side."""
     undecided: tuple[JournalEntry, ...] = ()
-    """Entries still unknown (ask again later)."""
+    """Entries still unknown, or still awaiting their answer (ask again later)."""
     failed: tuple[JournalEntry, ...] = ()
     """Entries whose sending failed again (their state says if they may be retried)."""
 
@@ -137,7 +147,9 @@ def state_after(error: BaseException) -> EntryState:
     transport failures before sending mean the request was not processed: ``NOT_SENT``. Business
     refusals and requests refused as malformed or too large: ``REJECTED``. Anything after which
     the server may have processed the request (time-out after sending, connection lost, 5xx,
-    an answer that could not be read, an unexpected exception): ``UNKNOWN``.
+    an answer that could not be read, an unexpected exception): ``UNKNOWN``. A Hélios channel's
+    :class:`~demat_sdk.errors.ChannelError` is ``NOT_SENT`` only when it says the file was
+    certainly not handed over.
     """
     if isinstance(error, TransportError):
         return EntryState.UNKNOWN if error.request_sent else EntryState.NOT_SENT
@@ -153,6 +165,8 @@ def state_after(error: BaseException) -> EntryState:
         return EntryState.UNKNOWN
     if isinstance(error, PesError):
         return EntryState.NOT_SENT
+    if isinstance(error, ChannelError):
+        return EntryState.NOT_SENT if error.handed_over is False else EntryState.UNKNOWN
     return EntryState.UNKNOWN
 
 
@@ -251,7 +265,7 @@ class Journal:
         return self.store.entries(states=states, kind=kind)
 
     def pending(self) -> list[JournalEntry]:
-        """Entries not yet settled (``PENDING``, ``UNKNOWN``, ``NOT_SENT``)."""
+        """Entries not yet settled (``PENDING``, ``UNKNOWN``, ``AWAITING``, ``NOT_SENT``)."""
         return self.store.entries(states=_UNSETTLED)
 
     # --- sending -----------------------------------------------------------------------------
@@ -272,7 +286,8 @@ class Journal:
         ``REJECTED``) replaces it and is sent.
 
         Returns:
-            the entry, ``CONFIRMED`` or ``REJECTED``.
+            the entry, ``CONFIRMED`` or ``REJECTED`` (or ``AWAITING`` its answer, for a remote
+            side that answers later).
 
         Raises:
             SubmissionConflictError: the key was submitted before with another content, which
@@ -288,8 +303,8 @@ class Journal:
     def resume(self, *, kinds: Iterable[str] | None = None) -> ResumeReport:
         """Finish or reconcile every entry a previous run left unsettled (after a crash…).
 
-        ``NOT_SENT`` entries are sent again; ``PENDING`` and ``UNKNOWN`` ones are reconciled
-        first and sent again only if the remote side certainly does not have them.
+        ``NOT_SENT`` entries are sent again; ``PENDING``, ``UNKNOWN`` and ``AWAITING`` ones are
+        reconciled first and sent again only if the remote side certainly does not have them.
 
         Args:
             kinds: only entries of these kinds (all the unsettled entries by default).
@@ -306,6 +321,23 @@ class Journal:
         entry = self.store.get(entry_id)
         handlers = {entry.kind: self.handler(entry.kind)}
         return self._run(self._reconcile_only_flow(entry), handlers)
+
+    def settle(self, kind: str, key: str, verdict: Verdict) -> JournalEntry | None:
+        """Record what the remote side told about an entry on another path (an acquittement).
+
+        The verdict is applied as a reconciler's would be, whatever the unsettled state of the
+        entry (an answer proves the submission arrived, even one that was deemed lost and
+        waits to be sent again); a settled entry is left as it is (the same answer recorded
+        twice, or the answer to a second copy). Waits while another task holds the entry.
+
+        Returns:
+            the entry as it now stands, or ``None`` when the journal has none of this kind and
+            key (the answer is about a submission made without it).
+        """
+        entry = self.store.find(kind, key)
+        if entry is None:
+            return None
+        return self._run(self._settle_flow(entry, verdict), {})
 
     # --- flows (shared with AsyncJournal) --------------------------------------------------
 
@@ -337,9 +369,9 @@ class Journal:
                 )
             if entry.state.is_settled:
                 return entry
-            if not created and entry.state in (EntryState.PENDING, EntryState.UNKNOWN):
+            if not created and entry.state in _TO_RECONCILE:
                 entry = yield from self._reconcile_flow(entry)
-                if entry.state.is_settled:
+                if entry.state.is_settled or entry.state is EntryState.AWAITING:
                     return entry
                 if entry.state is not EntryState.NOT_SENT:
                     raise OutcomeUnknownError(
@@ -384,7 +416,7 @@ class Journal:
             if entry.state is not EntryState.NOT_SENT:
                 return "undecided", entry
         entry = yield from self._send_flow(entry, raise_errors=False)
-        if entry.state is EntryState.CONFIRMED:
+        if entry.state in (EntryState.CONFIRMED, EntryState.AWAITING):
             return "sent", entry
         if entry.state is EntryState.REJECTED:
             return "rejected", entry
@@ -394,11 +426,31 @@ class Journal:
         yield from self._claim(entry)
         try:
             entry = self.store.get(entry.id)
-            if entry.state in (EntryState.PENDING, EntryState.UNKNOWN):
+            if entry.state in _TO_RECONCILE:
                 entry = yield from self._reconcile_flow(entry)
         finally:
             self._release(entry.id)
         return entry
+
+    def _settle_flow(self, entry: JournalEntry, verdict: Verdict) -> Flow[JournalEntry]:
+        yield from self._claim(entry)
+        try:
+            entry = self.store.get(entry.id)
+            if entry.state.is_settled:
+                _log.info(
+                    "%s %r: already %s, answer not recorded (%s)",
+                    entry.kind,
+                    entry.key,
+                    entry.state.value,
+                    verdict.reason,
+                )
+                return entry
+            _log.info(
+                "%s %r settled: %s %s", entry.kind, entry.key, verdict.kind.value, verdict.reason
+            )
+            return self._apply(entry, verdict)
+        finally:
+            self._release(entry.id)
 
     def _send_flow(self, entry: JournalEntry, *, raise_errors: bool) -> Flow[JournalEntry]:
         """Send a claimed entry and record the outcome."""
@@ -427,22 +479,26 @@ class Journal:
             return entry
         entry = self._save(
             entry,
-            state=EntryState.CONFIRMED,
+            state=EntryState.AWAITING if outcome.awaiting else EntryState.CONFIRMED,
             reference=outcome.reference,
             result=outcome.result,
             error=None,
         )
-        _log.debug("%s %r confirmed (%s)", entry.kind, entry.key, entry.reference)
+        _log.debug("%s %r %s (%s)", entry.kind, entry.key, entry.state.value, entry.reference)
         return entry
 
     def _reconcile_flow(self, entry: JournalEntry) -> Flow[JournalEntry]:
         try:
             verdict: Verdict = yield Step("reconcile", entry)
         except DematError as error:
-            return self._save(entry, state=EntryState.UNKNOWN, error=_describe(error))
+            return self._save(entry, state=_still(entry), error=_describe(error))
         _log.info(
             "%s %r reconciled: %s %s", entry.kind, entry.key, verdict.kind.value, verdict.reason
         )
+        return self._apply(entry, verdict)
+
+    def _apply(self, entry: JournalEntry, verdict: Verdict) -> JournalEntry:
+        """Record a verdict on a claimed entry."""
         if verdict.kind is VerdictKind.CONFIRMED:
             return self._save(
                 entry,
@@ -461,7 +517,7 @@ class Journal:
             )
         if verdict.kind is VerdictKind.ABSENT:
             return self._save(entry, state=EntryState.NOT_SENT, error=verdict.reason or None)
-        return self._save(entry, state=EntryState.UNKNOWN, error=verdict.reason or entry.error)
+        return self._save(entry, state=_still(entry), error=verdict.reason or entry.error)
 
     # --- internals ---------------------------------------------------------------------------
 
@@ -525,6 +581,11 @@ def registered(handlers: Mapping[str, Registered], kind: str) -> Registered:
     except KeyError:
         known = ", ".join(sorted(handlers)) or "none"
         raise LookupError(f"no handler registered for {kind!r} (registered: {known})") from None
+
+
+def _still(entry: JournalEntry) -> EntryState:
+    """The state of an entry nothing new was learnt about: an awaited answer is still awaited."""
+    return EntryState.AWAITING if entry.state is EntryState.AWAITING else EntryState.UNKNOWN
 
 
 def _describe(error: BaseException) -> str:

@@ -1,9 +1,10 @@
 """Fault injection for the emulators: per-operation rules, deterministic from a seed.
 
-A rule names an operation (``"deposerFluxFacture"``), a path (``"/cpro/factures/v1/deposer/flux"``)
-or nothing (every call), a kind of fault, and when it fires: always, with a probability drawn from
-the seeded random generator, after letting ``skip`` calls through, at most ``times`` times. The
-same seed and the same sequence of calls give the same faults, in-process or over HTTP.
+A rule names an operation (``"deposerFluxFacture"``, or ``"send"`` and ``"poll"`` on the Hélios
+emulator's channel), a path (``"/cpro/factures/v1/deposer/flux"``) or nothing (every call), a
+kind of fault, and when it fires: always, with a probability drawn from the seeded random
+generator, after letting ``skip`` calls through, at most ``times`` times. The same seed and the
+same sequence of calls give the same faults, in-process or over HTTP.
 """
 
 from __future__ import annotations
@@ -37,6 +38,14 @@ class FaultKind(str, enum.Enum):
     """The caller's PISTE token is revoked just before the call (which then gets a 401)."""
     MALFORMED_JSON = "malformed_json"
     """The request is processed, and the answer is cut in the middle of its JSON."""
+    SEND_FAILS_BEFORE = "send_fails_before"
+    """Hélios channel: ``send`` fails before the file is handed over (nothing reaches Hélios;
+    the error says so)."""
+    SEND_FAILS_AFTER = "send_fails_after"
+    """Hélios channel: the file is handed over to Hélios, then ``send`` fails without a
+    receipt (the dangerous case: sending it again makes a duplicate)."""
+    POLL_FAILS = "poll_fails"
+    """Hélios channel: ``poll`` fails before claiming anything (the answers stay for later)."""
 
 
 _DEFAULTS: dict[FaultKind, dict[str, Any]] = {

@@ -8,6 +8,13 @@ files apart by name); :meth:`~FakeHeliosChannel.poll` claims the acquittements a
 the emulator made available — once their time has come — each handed over once;
 :meth:`~FakeHeliosChannel.mark_processed` and :meth:`~FakeHeliosChannel.quarantine` file a
 claimed one (:attr:`~FakeHeliosChannel.processed`, :attr:`~FakeHeliosChannel.quarantined`).
+
+Faults: given a :class:`~demat_sdk.testing.Faults`, the channel fails ``send`` before the hand-over
+(``SEND_FAILS_BEFORE``: nothing reaches Hélios), after it (``SEND_FAILS_AFTER``: Hélios has the
+file, the caller gets no receipt, and a second ``send`` of it reaches Hélios again, as with a
+transmission platform that already forwarded the first copy), or ``poll`` (``POLL_FAILS``: nothing
+is claimed). Rules name the operation ``"send"`` or ``"poll"``; the same seed and calls give the
+same faults.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from pathlib import Path
 from demat_sdk.errors import ChannelError, InvalidRequestError
 from demat_sdk.helios.channels import FileSource, IncomingFile, Receipt, detect_kind
 from demat_sdk.helios.folder import _check_name
+from demat_sdk.testing.faults import FaultKind, Faults
 from demat_sdk.testing.helios.fake import FakeHelios
 
 __all__ = ["FakeHeliosChannel"]
@@ -28,10 +36,13 @@ class FakeHeliosChannel:
 
     Args:
         helios: the emulator.
+        faults: the fault rules of the channel (none by default).
     """
 
-    def __init__(self, helios: FakeHelios) -> None:
+    def __init__(self, helios: FakeHelios, *, faults: Faults | None = None) -> None:
         self.helios = helios
+        self.faults = faults if faults is not None else Faults()
+        """The fault rules (operations ``"send"`` and ``"poll"``) and what they did."""
         self._receipts: dict[str, Receipt] = {}
         self._handed: set[str] = set()
         self._claimed: dict[str, IncomingFile] = {}
@@ -48,7 +59,8 @@ class FakeHeliosChannel:
 
         Raises:
             InvalidRequestError: no usable name, or other bytes were already sent under it.
-            ChannelError: the file could not be read.
+            ChannelError: the file could not be read, or an injected fault (``handed_over``
+                says whether Hélios got the file).
         """
         if isinstance(file, bytes):
             if name is None:
@@ -59,7 +71,9 @@ class FakeHeliosChannel:
             try:
                 data = Path(file).read_bytes()
             except OSError as exc:
-                raise ChannelError(f"could not read {file}: {exc}", path=str(file)) from exc
+                raise ChannelError(
+                    f"could not read {file}: {exc}", path=str(file), handed_over=False
+                ) from exc
         _check_name(name)
         sha1 = hashlib.sha1(data, usedforsecurity=False).hexdigest()
         previous = self._receipts.get(name)
@@ -71,7 +85,14 @@ class FakeHeliosChannel:
                     field="name",
                 )
             return previous
+        fault = self.faults.draw("send", name)
+        if fault is not None and fault.kind is FaultKind.SEND_FAILS_BEFORE:
+            raise ChannelError(
+                f"could not hand {name!r} over (injected fault)", path=name, handed_over=False
+            )
         self.helios.receive(data, name)
+        if fault is not None and fault.kind is FaultKind.SEND_FAILS_AFTER:
+            raise ChannelError(f"the transfer of {name!r} was cut (injected fault)", path=name)
         receipt = Receipt(
             name=name,
             size=len(data),
@@ -83,7 +104,14 @@ class FakeHeliosChannel:
         return receipt
 
     def poll(self, *, limit: int | None = None) -> list[IncomingFile]:
-        """Claim the acquittements and PES_Retour made available since the last poll."""
+        """Claim the acquittements and PES_Retour made available since the last poll.
+
+        Raises:
+            ChannelError: an injected ``POLL_FAILS`` fault; nothing was claimed.
+        """
+        fault = self.faults.draw("poll", "poll")
+        if fault is not None and fault.kind is FaultKind.POLL_FAILS:
+            raise ChannelError("the pick-up directory could not be read (injected fault)")
         found: list[IncomingFile] = []
         for outgoing in self.helios.outbox():
             if outgoing.name in self._handed:
