@@ -25,7 +25,7 @@ from lxml import etree
 
 from demat_sdk.errors import PesReadError
 from demat_sdk.pes import xmlsafety
-from demat_sdk.pes._compiler import reader
+from demat_sdk.pes._compiler import piece_reader, reader
 from demat_sdk.pes.models.depense import BordereauDepense, Mandat
 from demat_sdk.pes.models.enveloppe import PesAller
 from demat_sdk.pes.models.pj import PieceJustificative
@@ -177,7 +177,7 @@ def _read(
                 models = _DOMAINS.get(domain.tag) if domain is not None else None
                 if models is None or parent.tag != "Bordereau":
                     continue
-                pending.setdefault(parent, []).append(reader(models[1])(element, context))
+                pending.setdefault(parent, []).append(piece_reader(models[1])(element, context))
                 parent.remove(element)
             elif tag == "Bordereau":
                 models = _DOMAINS.get(parent.tag) if parent is not None else None
