@@ -7,12 +7,18 @@ bad values among pièces of a known shape, and check what the user gets back.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from flux_samples import flux_depense, mandat
 from lxml import etree
 
 from demat_sdk import pes
 from demat_sdk.errors import PesReadError
+from demat_sdk.pes import _compiler
+from demat_sdk.pes import reader as pes_reader
+
+from tests_support import PES_DIR
 
 _PIECE = "PES_Aller/PES_DepenseAller/Bordereau/Piece"
 _INFO_PCE = f"{_PIECE}/BlocPiece/InfoPce"
@@ -117,3 +123,23 @@ def test_an_unexpected_element_in_a_known_shape_is_reported() -> None:
     assert len(flux.read_problems) == 1
     assert "unexpected element Bidule" in str(flux.read_problems[0])
     assert flux.read_problems[0].element == f"{_INFO_PCE}/Bidule"
+
+
+ALLER = [
+    path
+    for path in sorted((PES_DIR / "examples").glob("*.xml"))
+    + sorted((PES_DIR / "samples" / "public").glob("*.xml"))
+    if b"PES_Aller" in path.read_bytes()[:2000] and b"PES_ACQUIT" not in path.read_bytes()[:2000]
+]
+
+
+@pytest.mark.parametrize("path", ALLER, ids=lambda p: p.name)
+def test_reference_files_read_alike_by_shape_and_element_by_element(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    by_shape = [pes.read(path) for _ in range(2)]  # the second reading knows every shape
+    monkeypatch.setattr(pes_reader, "piece_reader", _compiler.reader)
+    by_element = pes.read(path)
+    for flux in by_shape:
+        assert flux == by_element
+        assert [str(p) for p in flux.read_problems] == [str(p) for p in by_element.read_problems]
