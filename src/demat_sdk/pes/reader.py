@@ -25,7 +25,7 @@ from lxml import etree
 
 from demat_sdk.errors import PesReadError
 from demat_sdk.pes import xmlsafety
-from demat_sdk.pes._compiler import reader
+from demat_sdk.pes._compiler import piece_reader, reader
 from demat_sdk.pes.models.depense import BordereauDepense, Mandat
 from demat_sdk.pes.models.enveloppe import PesAller
 from demat_sdk.pes.models.pj import PieceJustificative
@@ -165,6 +165,9 @@ def _read(
     pending: dict[Any, list[Any]] = {}
     directory = Path(pj_dir) if pj_dir is not None else None
     result: PesAller | None = None
+    # The pièces of a bordereau come in a row: how to read them is looked up once for all.
+    bordereau: Any = None
+    read_piece: Any = None
     stream = xmlsafety.open_source(source, max_bytes=max_bytes)
     try:
         for _, element in xmlsafety.iterparse(
@@ -173,11 +176,11 @@ def _read(
             tag = element.tag
             parent = element.getparent()
             if tag == "Piece":
-                domain = parent.getparent() if parent is not None else None
-                models = _DOMAINS.get(domain.tag) if domain is not None else None
-                if models is None or parent.tag != "Bordereau":
+                if parent is not bordereau:
+                    bordereau, read_piece = parent, _piece_reader_under(parent)
+                if read_piece is None:
                     continue
-                pending.setdefault(parent, []).append(reader(models[1])(element, context))
+                pending.setdefault(parent, []).append(read_piece(element, context))
                 parent.remove(element)
             elif tag == "Bordereau":
                 models = _DOMAINS.get(parent.tag) if parent is not None else None
@@ -219,6 +222,15 @@ def _read(
         raise PesReadError("the document is not a PES_Aller (root n:PES_Aller expected)", line=1)
     result.read_problems = context.problems
     return result
+
+
+def _piece_reader_under(parent: Any) -> Any:
+    """What reads the ``Piece`` elements under ``parent``; ``None`` if not a bordereau's."""
+    domain = parent.getparent() if parent is not None else None
+    models = _DOMAINS.get(domain.tag) if domain is not None else None
+    if models is None or parent.tag != "Bordereau":
+        return None
+    return piece_reader(models[1])
 
 
 def _root(element: Any, context: _ReadContext, pending: dict[Any, list[Any]]) -> PesAller:

@@ -16,34 +16,48 @@ from demat_sdk.pes.schema import (
 )
 from demat_sdk.pes.simpletypes import Annee, Booleen, Code, Date, Nombre, SimpleType, Texte
 
-__all__ = ["read_source"]
+__all__ = ["BOOLEANS", "read_source", "value_expression"]
+
+BOOLEANS = {"0": False, "1": True, "false": False, "true": True}
+"""The values of an ``xs:boolean``."""
 
 
 # --- reader -------------------------------------------------------------------------------
+
+
+def value_expression(st: SimpleType[Any], raw: str, const: str) -> str:
+    """The expression decoding the raw ``V`` text; it raises when the text is unreadable.
+
+    ``const`` names the simple type in the generated namespace (``MEMBERS_<const>`` holds a
+    code's members by value); a text is taken as it is.
+    """
+    if isinstance(st, Texte):
+        return raw
+    if isinstance(st, Nombre):
+        return f"int({raw})" if st.is_integer else f"Decimal({raw})"
+    if isinstance(st, Date):
+        return f"date_fromisoformat({raw})"
+    if isinstance(st, Annee):
+        return f"int({raw})"
+    if isinstance(st, Booleen):
+        return f"BOOL[{raw}]"
+    if isinstance(st, Code):
+        return f"MEMBERS_{const}[{raw}]"
+    raise TypeError(st)  # pragma: no cover
 
 
 def _parse_stmt(st: SimpleType[Any], var: str, raw: str, elem: str, const: str) -> list[str]:
     """Statements setting ``var`` from the raw ``V`` text, or reporting it unreadable."""
     if isinstance(st, Texte):
         return [f"{var} = {raw} if {raw} is not None else R.bad({elem}, {const})"]
-    if isinstance(st, Nombre):
-        expr = f"int({raw})" if st.is_integer else f"Decimal({raw})"
-    elif isinstance(st, Date):
-        expr = f"date_fromisoformat({raw})"
-    elif isinstance(st, Annee):
-        expr = f"int({raw})"
-    elif isinstance(st, Booleen):
-        expr = f"BOOL[{raw}]"
-    elif isinstance(st, Code):
+    if isinstance(st, Code):
         return [
             f"{var} = MEMBERS_{const}.get({raw})",
             f"if {var} is None: {var} = R.code({elem}, {const})",
         ]
-    else:  # pragma: no cover
-        raise TypeError(st)
     return [
         "try:",
-        f"    {var} = {expr}",
+        f"    {var} = {value_expression(st, raw, const)}",
         "except Exception:",
         f"    {var} = R.bad({elem}, {const})",
     ]
@@ -52,7 +66,7 @@ def _parse_stmt(st: SimpleType[Any], var: str, raw: str, elem: str, const: str) 
 def read_source(model: type, ns: dict[str, Any]) -> str:
     out = Lines()
     specs = specs_of(model)
-    ns["BOOL"] = {"0": False, "1": True, "false": False, "true": True}
+    ns["BOOL"] = BOOLEANS
     out(0, "def _generated(e, R):")
     for spec in specs:
         if spec.many:
