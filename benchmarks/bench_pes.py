@@ -23,17 +23,10 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import gc
 import gzip
-import importlib
 import io
-import os
 import random
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -41,10 +34,11 @@ from pathlib import Path
 from lxml import etree
 
 from benchmarks import results
+from benchmarks.harness import XSD, XsdataRoot, interleaved, peak_rss_mib, readers_peak_rss
 from demat_sdk import pes
 
-XSD = Path(__file__).resolve().parents[2] / "shared" / "reference" / "pes-v2" / "xsd" / "v5.17"
 ENTRY = XSD / "PES_V2" / "Rev0" / "PES_Aller.xsd"
+XSDATA_ROOT = XsdataRoot(ENTRY, "pesgen", "pes_v2.rev0.pes_aller", "PesAller")
 SIRET = "26380000500005"
 
 
@@ -202,57 +196,6 @@ def lxml_loop(model: pes.PesAller, out: io.BytesIO) -> None:
                                 xf.write(ligne)
 
 
-def xsdata_bindings(workdir: Path) -> tuple[object, object, type]:
-    """Generate the v5.17 bindings with xsdata into ``workdir`` and import them."""
-    subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
-        [sys.executable, "-m", "xsdata", "generate", str(ENTRY), "--package", "pesgen"],
-        cwd=workdir,
-        check=True,
-        capture_output=True,
-        env={
-            **os.environ,
-            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        },
-    )
-    sys.path.insert(0, str(workdir))
-    from xsdata.formats.dataclass.parsers import XmlParser
-    from xsdata.formats.dataclass.serializers import XmlSerializer
-
-    root = importlib.import_module("pesgen.pes_v2.rev0.pes_aller").PesAller
-    return XmlParser(), XmlSerializer(), root
-
-
-def _call(fn: Callable[[], object], *, gc_off: bool) -> float:
-    """One timed call on a freshly collected heap, the cyclic GC off or in its default state.
-
-    ``demat_sdk.pes.read`` turns the GC off while it runs: with ``gc_off`` every contender
-    runs that way (the fair comparison, on which the targets are judged); without it each runs
-    in the interpreter's default state, as a user's program would.
-    """
-    gc.collect()
-    if gc_off:
-        gc.disable()
-    try:
-        start = time.perf_counter()
-        fn()
-        return time.perf_counter() - start
-    finally:
-        gc.enable()
-
-
-def interleaved(
-    contenders: dict[str, Callable[[], object]], repeat: int, *, gc_off: bool = True
-) -> dict[str, float]:
-    """Median seconds of each contender, run in turn ``repeat`` times (after one warm-up)."""
-    runs: dict[str, list[float]] = {name: [] for name in contenders}
-    for fn in contenders.values():
-        fn()
-    for _ in range(repeat):
-        for name, fn in contenders.items():
-            runs[name].append(_call(fn, gc_off=gc_off))
-    return {name: statistics.median(values) for name, values in runs.items()}
-
-
 def table(title: str, times: dict[str, float], ours: str, unit: Callable[[float], str]) -> None:
     """Print the medians with the ratio of each contender to ours, and record each median."""
     for name, seconds in times.items():
@@ -276,40 +219,7 @@ def gzip_base64(blobs: list[bytes]) -> None:
         base64.b64encode(gzip.compress(blob, compresslevel=6, mtime=0))
 
 
-RSS_PROLOGUE = """
-import sys, resource
-from pathlib import Path
-try:  # the peak RSS survives exec on Linux: reset it, so the parent's does not count
-    with open("/proc/self/clear_refs", "w") as f:
-        f.write("5")
-except OSError:
-    pass
-sys.path[:0] = {paths!r}
-"""
-
-RSS_EPILOGUE = """
-try:
-    status = Path("/proc/self/status").read_text()
-    print(next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmHWM")))
-except (OSError, StopIteration):
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def child_peak_rss_mib(work: str, *paths: Path) -> tuple[float, float]:
-    """Peak RSS (MiB) and seconds of a fresh interpreter running ``work`` (``paths`` importable)."""
-    code = RSS_PROLOGUE.format(paths=[str(ROOT), *map(str, paths)]) + work + RSS_EPILOGUE
-    start = time.perf_counter()
-    done = subprocess.run(  # noqa: S603 - this interpreter, the benchmark's own code
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True
-    )
-    elapsed = time.perf_counter() - start
-    return int(done.stdout.strip().splitlines()[-1]) / 1024, elapsed
-
-
-def peak_rss_mib(count: int, size: int) -> tuple[float, float]:
+def writing_peak_rss_mib(count: int, size: int) -> tuple[float, float]:
     """Peak RSS and seconds of writing ``count`` PJ of ``size`` bytes read from files."""
     with tempfile.TemporaryDirectory() as tmp:
         pjdir = Path(tmp) / "pj"
@@ -322,7 +232,7 @@ def peak_rss_mib(count: int, size: int) -> tuple[float, float]:
             f"model = flux(20, 100, pj=sorted(Path({str(pjdir)!r}).iterdir()))\n"
             f"pes.write(model, {str(Path(tmp) / 'flux.xml')!r}, max_bytes=None)\n"
         )
-        return child_peak_rss_mib(work)
+        return peak_rss_mib(work)
 
 
 READERS = {
@@ -338,15 +248,12 @@ def reading_peak_rss(data: bytes, workdir: Path) -> dict[str, float]:
     """Peak RSS (MiB) of a fresh interpreter reading ``data`` with each reader of ``READERS``."""
     path = workdir / "flux.xml"
     path.write_bytes(data)
-    imports = (
-        "import importlib\n"
+    setup = (
         "from lxml import etree\n"
         "from xsdata.formats.dataclass.parsers import XmlParser\n"
-        "from demat_sdk import pes\n"
-        "ROOT = importlib.import_module('pesgen.pes_v2.rev0.pes_aller').PesAller\n"
-        f"PATH = {str(path)!r}\n"
+        "from demat_sdk import pes\n" + XSDATA_ROOT.import_line("ROOT") + f"PATH = {str(path)!r}\n"
     )
-    return {name: child_peak_rss_mib(imports + work, workdir)[0] for name, work in READERS.items()}
+    return readers_peak_rss(setup, READERS, workdir)
 
 
 def run(quick: bool) -> None:
@@ -366,8 +273,12 @@ def run(quick: bool) -> None:
     assert schema.validate(etree.fromstring(data)), schema.error_log
 
     with tempfile.TemporaryDirectory() as tmp:
-        parser, serializer, root = xsdata_bindings(Path(tmp))
-        bound = parser.from_bytes(data, root)  # type: ignore[attr-defined]
+        from xsdata.formats.dataclass.parsers import XmlParser
+        from xsdata.formats.dataclass.serializers import XmlSerializer
+
+        root = XSDATA_ROOT.generate(Path(tmp))
+        parser, serializer = XmlParser(), XmlSerializer()
+        bound: object = parser.from_bytes(data, root)
 
         # --- writing ----------------------------------------------------------------------
         ours = "demat_sdk.pes.write (checked)"
@@ -378,7 +289,7 @@ def run(quick: bool) -> None:
             },
             repeat,
         )
-        times |= interleaved({"xsdata render": lambda: serializer.render(bound)}, slow_repeat)  # type: ignore[attr-defined]
+        times |= interleaved({"xsdata render": lambda: serializer.render(bound)}, slow_repeat)
         table(f"writer ({lines:,} lines)", times, ours, lambda s: f"{lines / s:,.0f} lines/s")
         results.target("writer: xsdata / ours", times["xsdata render"] / times[ours], ">=", 25, "×")
         results.target(
@@ -408,7 +319,7 @@ def run(quick: bool) -> None:
                 gc_off=gc_off,
             )
             times |= interleaved(
-                {"xsdata parse": lambda: parser.from_bytes(data, root)},  # type: ignore[attr-defined]
+                {"xsdata parse": lambda: parser.from_bytes(data, root)},
                 slow_repeat,
                 gc_off=gc_off,
             )
@@ -462,7 +373,7 @@ def run(quick: bool) -> None:
         "PJ: ours / gzip+base64", times[ours] / times["gzip+base64 alone"], "<=", 1.2, "×"
     )
 
-    rss, elapsed = peak_rss_mib(200 if quick else 2000, 250_000)
+    rss, elapsed = writing_peak_rss_mib(200 if quick else 2000, 250_000)
     pj_mb = (200 if quick else 2000) * 0.25
     print(f"\npeak RSS writing {pj_mb:.0f} MB of PJ from files ({elapsed:.1f} s in a subprocess)")
     results.measure("PJ: writing seconds", elapsed, "s", pj_mb=pj_mb)
