@@ -18,7 +18,7 @@ from typing import Any
 
 from demat_sdk import pes
 from demat_sdk.cli.exit_codes import EPILOG, ExitCode
-from demat_sdk.cli.output import add_json_option, error, print_json, print_table
+from demat_sdk.cli.output import add_json_option, error, missing_files, print_json, print_table
 from demat_sdk.errors import ReconciliationError
 from demat_sdk.helios.reconciliation import (
     EtatReconciliation,
@@ -59,10 +59,8 @@ def register(commands: Any) -> None:
 
 def run_show(args: argparse.Namespace) -> int:
     """``demat ack show``."""
-    for path in (args.file, args.against):
-        if path is not None and not path.is_file():
-            error(f"{path}: no such file")
-            return ExitCode.USAGE
+    if missing_files(args.file, args.against):
+        return ExitCode.USAGE
     acquit = pes.read_acquit(args.file)
     if args.against is None:
         return _show_acquit(acquit, as_json=args.json)

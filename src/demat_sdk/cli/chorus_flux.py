@@ -20,7 +20,7 @@ from demat_sdk.chorus.models.base import required_in_answer
 from demat_sdk.cli.chorus_views import print_report, report_data
 from demat_sdk.cli.exit_codes import ExitCode
 from demat_sdk.cli.flux_syntax import deduce_syntaxe
-from demat_sdk.cli.output import error, print_json, say
+from demat_sdk.cli.output import error, missing_files, print_json, say
 from demat_sdk.errors import (
     ChorusBusinessError,
     DematError,
@@ -68,8 +68,7 @@ class WaitProgress:
 
 def run_deposit(args: argparse.Namespace) -> int:
     """``demat chorus deposit``."""
-    if not args.file.is_file():
-        error(f"{args.file}: no such file")
+    if missing_files(args.file):
         return ExitCode.USAGE
     syntaxe = SyntaxeFlux(args.syntaxe) if args.syntaxe else _deduced(args.file)
     if syntaxe is None:

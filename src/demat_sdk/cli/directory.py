@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from demat_sdk.cli.exit_codes import EPILOG, ExitCode
-from demat_sdk.cli.output import error, print_json, say
+from demat_sdk.cli.output import missing_files, print_json, say
 from demat_sdk.directory import (
     MAX_ERRORS,
     Directory,
@@ -169,16 +169,8 @@ class ProgressBar:
         self.stream.flush()
 
 
-def _missing(paths: list[Path]) -> bool:
-    """Say which of ``paths`` does not exist (a usage error, as for every ``demat`` command)."""
-    absent = [path for path in paths if not path.is_file()]
-    for path in absent:
-        error(f"{path}: no such file")
-    return bool(absent)
-
-
 def _import(args: argparse.Namespace) -> int:
-    if _missing(args.files):
+    if missing_files(*args.files):
         return ExitCode.USAGE
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     bar = ProgressBar(sys.stderr) if show and not args.json else None
@@ -373,7 +365,7 @@ def _service_line(service: Service, *, with_structure: bool = False) -> str:
 
 
 def _hygiene(args: argparse.Namespace) -> int:
-    if args.invoices is not None and _missing([args.invoices]):
+    if missing_files(args.invoices):
         return ExitCode.USAGE
     invoices = list(_read_invoices(args.invoices)) if args.invoices else None
     with Directory.open(args.db, read_only=True) as directory:

@@ -9,9 +9,18 @@ import json
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-__all__ = ["add_json_option", "amount", "error", "print_json", "print_table", "say"]
+__all__ = [
+    "add_json_option",
+    "amount",
+    "error",
+    "missing_files",
+    "print_json",
+    "print_table",
+    "say",
+]
 
 
 def add_json_option(parser: Any) -> None:
@@ -72,6 +81,17 @@ def say(text: str) -> None:
 def error(message: str) -> None:
     """Print a one-line error on standard error."""
     print(f"demat: {message}", file=sys.stderr)  # noqa: T201
+
+
+def missing_files(*paths: Path | None) -> bool:
+    """Say which of ``paths`` is not a file (``None`` is skipped); true if one is missing.
+
+    A missing file is a usage error for every ``demat`` command (exit code 2).
+    """
+    absent = [path for path in paths if path is not None and not path.is_file()]
+    for path in absent:
+        error(f"{path}: no such file")
+    return bool(absent)
 
 
 def _text(value: object) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 from demat_sdk import pes
 from demat_sdk.cli.exit_codes import EPILOG, ExitCode
-from demat_sdk.cli.output import add_json_option, error, print_json, print_table
+from demat_sdk.cli.output import add_json_option, error, missing_files, print_json, print_table
 from demat_sdk.errors import ConfigurationError
 from demat_sdk.pes.totals import pieces_of, sum_ht, sum_tva
 
@@ -76,8 +76,7 @@ def _add_huge_tree_option(parser: argparse.ArgumentParser) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     """``demat pes validate``."""
-    if not args.file.is_file():
-        error(f"{args.file}: no such file")
+    if missing_files(args.file):
         return ExitCode.USAGE
     try:
         report = pes.validate(args.file, args.xsd_dir, huge_tree=args.huge_tree)
@@ -106,8 +105,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     """``demat pes show``."""
-    if not args.file.is_file():
-        error(f"{args.file}: no such file")
+    if missing_files(args.file):
         return ExitCode.USAGE
     flux = pes.read(args.file, huge_tree=args.huge_tree)
     summary = describe(flux)
