@@ -602,7 +602,7 @@ def test_the_exports_of_demat_emulator_serve_let_demat_chorus_in(
 ) -> None:
     for name in [name for name in os.environ if name.startswith("DEMAT_")]:
         monkeypatch.delenv(name)
-    options = argparse.Namespace(empty=False, frozen_clock=False, host="127.0.0.1")
+    options = argparse.Namespace(empty=False, frozen_clock=False, host="127.0.0.1", json=False)
     emulator_cli._banner(served.fake, served.url, options)  # what 'demat emulator serve' prints
     banner = capsys.readouterr().out
     exports = [

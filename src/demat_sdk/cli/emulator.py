@@ -127,7 +127,7 @@ def connection(fake: FakeChorusPro, url: str, args: argparse.Namespace) -> dict[
 
 def _banner(fake: FakeChorusPro, url: str, args: argparse.Namespace) -> None:
     details = connection(fake, url, args)
-    if getattr(args, "json", False):
+    if args.json:
         print(json.dumps(details, ensure_ascii=False), flush=True)  # noqa: T201
         return
     environment = details["environment"]
