@@ -141,6 +141,12 @@ def read(
     Raises:
         PesReadError: the source is not well-formed XML, declares a DTD, is too big, or is
             not a ``PES_Aller`` (and, with ``strict=True``, at the first problem).
+
+    Note:
+        The cyclic garbage collector is paused while the file is read (the reader makes no
+        reference cycles; left on, it would rescan the whole heap again and again as the
+        models pile up) and switched back on at the end if it was on, even on error. Memory
+        is still freed as usual by reference counting meanwhile.
     """
     # The reader creates many small objects and no reference cycles: the cyclic collector
     # would only rescan the caller's whole heap again and again while it runs.
