@@ -400,7 +400,7 @@ class PesModelError(PesError, ValueError):
 
     Attributes:
         location: the object at fault, readable by a clerk
-            (``"bordereau 12 / mandat 345 / ligne 2 / montant_ht"``).
+            (``"depense / bordereau 12 / mandat 345 / ligne 2 / montant_ht"``).
         problems: every problem found, as ``(location, message)`` pairs.
     """
 

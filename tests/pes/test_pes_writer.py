@@ -15,6 +15,7 @@ from lxml import etree
 from demat_sdk import pes
 from demat_sdk.errors import PesModelError, PesWriteError
 from demat_sdk.pes.rules import business_problems, check
+from demat_sdk.testing.helios import samples as helios_samples
 
 from tests_support import PES_ALLER_XSD, XSD_DIR, schema
 
@@ -66,7 +67,8 @@ def test_a_dematerialised_flux_needs_the_annual_cumul_of_each_bordereau() -> Non
     flux.depense.dematerialise = True
     flux.depense.bordereaux[0].montant_cumul_annuel = Decimal("12000.00")
     assert problems_of(flux) == [
-        "bordereau 2 / montant_cumul_annuel: MtCumulAnnuel is required when InfoDematerialisee is 1"
+        "depense / bordereau 2 / montant_cumul_annuel: "
+        "MtCumulAnnuel is required when InfoDematerialisee is 1"
     ]
     flux.depense.bordereaux[1].montant_cumul_annuel = Decimal("12600.00")
     reread = pes.read(written(flux))
@@ -109,7 +111,9 @@ def test_errors_name_the_bordereau_the_mandat_the_line_and_the_field() -> None:
         "12.345 has more than 2 decimals" in problems
     )
     assert any(
-        p.startswith("bordereau 1 / mandat 1002 / ligne 2 / fonction: Fonction is forbidden")
+        p.startswith(
+            "depense / bordereau 1 / mandat 1002 / ligne 2 / fonction: Fonction is forbidden"
+        )
         for p in problems
     )
 
@@ -171,12 +175,28 @@ def test_pj_references_resolve_or_are_declared_sent_separately() -> None:
     flux.pj.pieces_justificatives.pop()
     problems = problems_of(flux)
     assert any(
-        p.startswith("bordereau 1 / mandat 1002 / PJRef CH001M00002: no PJ of the flux")
+        p.startswith("depense / bordereau 1 / mandat 1002 / PJRef CH001M00002: no PJ of the flux")
         for p in problems
     )
     assert flux.depense is not None
     flux.depense.bordereaux[0].mandats[1].pj_refs[0].envoi_separe = True
     written(flux)
+
+
+def test_locations_tell_a_depense_bordereau_from_a_recette_one_of_the_same_number() -> None:
+    day = dt.date(2026, 3, 2)
+    flux = helios_samples.recette_flux("MIXTE.xml", day)
+    flux.depense = helios_samples.depense_flux("D.xml", day).depense
+    assert flux.depense is not None
+    assert flux.recette is not None
+    flux.depense.bordereaux[0].numero = flux.recette.bordereaux[0].numero = 41
+    flux.pj = None
+    problems = [p.location for p in business_problems(flux)]
+    assert "depense / bordereau 41 / mandat 1201 / PJRef FACT2026B12" in problems
+    assert "recette / bordereau 41 / titre 2 / PJRef ASAP2026B41T2" in problems
+    with pytest.raises(PesModelError) as raised:
+        pes.write(flux, io.BytesIO())
+    assert raised.value.location.startswith("depense / bordereau 41 / ")
 
 
 def test_pj_type_must_fit_the_domain() -> None:

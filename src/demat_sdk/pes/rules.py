@@ -10,7 +10,7 @@ Two layers, both always on:
   separately), ``TypePJ`` coherent with the domain, the ASAP sent through Chorus Pro
   (``Edition`` 02).
 
-Every problem names its object: ``bordereau 12 / mandat 345 / ligne 2 / montant_ht``.
+Every problem names its object: ``depense / bordereau 12 / mandat 345 / ligne 2 / montant_ht``.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ class Truncation:
     """A text shortened to its facet length because the write was asked to truncate.
 
     Attributes:
-        location: the field (``"bordereau 12 / mandat 345 / objet"``).
+        location: the field (``"depense / bordereau 12 / mandat 345 / objet"``).
         original: the text as given.
         written: the text as written.
     """
@@ -285,7 +285,7 @@ class _Rules:
         container = self.pes.depense if domain == "depense" else self.pes.recette
         dematerialise = bool(getattr(container, "dematerialise", False))
         for index, bordereau in enumerate(bordereaux, 1):
-            where = (f"bordereau {getattr(bordereau, 'numero', None) or index}",)
+            where = (domain, f"bordereau {getattr(bordereau, 'numero', None) or index}")
             key = (bordereau.exercice, getattr(bordereau.type, "value", None), bordereau.numero)
             if key in seen:
                 self.add(where, "the same bordereau (exercice, type, numero) occurs twice")
@@ -458,7 +458,7 @@ class _Rules:
             return
         seen: set[str] = set()
         for index, pj in enumerate(self.pes.pj.pieces_justificatives, 1):
-            where = (f"PJ {getattr(pj, 'id_unique', None) or index}",)
+            where = ("pj", f"PJ {getattr(pj, 'id_unique', None) or index}")
             if pj.id_unique in seen:
                 self.add(where, "two PJ have this IdUnique")
             seen.add(pj.id_unique)

@@ -4,7 +4,7 @@ For every model class this module generates, once, the Python source of:
 
 * a **writer** that appends the element's XML text to a list of chunks, in schema order;
 * a **checker** that reports every field breaking its facet, cardinality or choice rule,
-  with the location of the object (``bordereau 12 / mandat 345 / ligne 2``);
+  with the location of the object (``depense / bordereau 12 / mandat 345 / ligne 2``);
 * a **reader** that builds the model from an lxml element, tolerating what a third-party file
   may get wrong (unknown elements, unreadable values) and reporting it with the line;
 
