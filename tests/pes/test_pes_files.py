@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 from pathlib import Path
 
@@ -154,3 +155,24 @@ def test_latin1_and_utf8_files_read_the_same() -> None:
     assert a == b
     assert a.recette is not None
     assert a.recette.bordereaux[0].titres[0].lignes[0].tiers[0].nom == "MARTÎN ÉLODIE"
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_reading_leaves_the_garbage_collector_as_it_found_it(collecting: bool) -> None:
+    data = (PES_DIR / "examples" / "02_PES_RecetteAller_titre.xml").read_bytes()
+    was = gc.isenabled()
+    try:
+        if collecting:
+            gc.enable()
+        else:
+            gc.disable()
+        pes.read(data)
+        assert gc.isenabled() is collecting
+        with pytest.raises(PesReadError):
+            pes.read(b"<n:PES_Aller xmlns:n='urn:x'><unclosed></n:PES_Aller>")
+        assert gc.isenabled() is collecting
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
