@@ -67,7 +67,7 @@ from demat_sdk.journal import (
     Verdict,
 )
 from demat_sdk.journal.chorus import prepare
-from demat_sdk.journal.helios import read_header
+from demat_sdk.journal.helios import flux_key
 from demat_sdk.pes import read_acquit
 from demat_sdk.testing import FakeChorusPro, FakeHelios, FaultKind, Faults
 from demat_sdk.testing.exchange import WireRequest, WireResponse
@@ -437,7 +437,8 @@ class HeliosSender:
             try:
                 items.append(Sent(self.journaled.send(flux)))
             except DematError as error:  # kept in the journal: the next round finishes it
-                key = read_header(flux).key
+                header = pes.read_header(flux)
+                key = flux_key(header.code_collectivite, header.nom_fichier)
                 items.append(
                     Sent(self.journaled.journal.find(self.journaled.kinds.pes, key), error)
                 )

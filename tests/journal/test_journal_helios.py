@@ -18,7 +18,6 @@ from demat_sdk.journal import (
     Journal,
     JournaledHelios,
 )
-from demat_sdk.journal.helios import read_header
 from demat_sdk.testing import FakeHelios, FaultKind, Faults
 from demat_sdk.testing.helios import FakeHeliosChannel, samples
 
@@ -112,14 +111,14 @@ def test_models_are_written_and_keyed_by_codcol_and_nomfic(
     assert entry.key == "130/PESREC_001.xml"
     assert entry.meta["name"] == "transmis-001.xml"
     assert helios.received[0].name == "transmis-001.xml"
-    assert read_header(entry.payload or b"").siret == samples.HOSPITAL_SIRET
+    assert pes.read_header(entry.payload or b"").siret == samples.HOSPITAL_SIRET
 
 
 def test_a_file_that_is_not_a_pes_aller_is_refused_before_recording(
     helios: FakeHelios, tmp_path: Path
 ) -> None:
     journaled = _journaled(helios, tmp_path, FakeHeliosChannel(helios))
-    with pytest.raises(InvalidRequestError, match="not a PES_Aller"):
+    with pytest.raises(InvalidRequestError, match="root element is PES_ACQUIT, not PES_Aller"):
         journaled.send(b"<PES_ACQUIT/>")
     with pytest.raises(InvalidRequestError, match="not a readable PES_Aller"):
         journaled.send(b"<PES_Aller><Enveloppe>")

@@ -176,3 +176,39 @@ def test_reading_leaves_the_garbage_collector_as_it_found_it(collecting: bool) -
             gc.enable()
         else:
             gc.disable()
+
+
+def test_the_header_is_read_without_the_body(tmp_path: Path) -> None:
+    path = PES_DIR / "examples" / "02_PES_RecetteAller_titre.xml"
+    flux = pes.read(path)
+    assert flux.enveloppe is not None
+    assert flux.en_tete is not None
+    expected = pes.PesHeader(
+        nom_fichier=flux.enveloppe.nom_fichier,
+        code_collectivite=flux.en_tete.code_collectivite,
+        code_budget=flux.en_tete.code_budget,
+        siret=flux.en_tete.siret,
+        code_poste=flux.en_tete.code_poste,
+    )
+    assert expected.nom_fichier
+    data = path.read_bytes()
+    assert pes.read_header(path) == expected
+    assert pes.read_header(data) == expected
+    assert pes.read_header(io.BytesIO(data)) == expected
+    # The body is never read: a file cut in the middle of its first bordereau still has its header.
+    cut = data[: data.index(b"<Bordereau") + 20]
+    with pytest.raises(PesReadError):
+        pes.read(cut, strict=True)
+    assert pes.read_header(cut) == expected
+
+
+def test_a_header_states_what_the_file_lacks() -> None:
+    header = pes.read_header(
+        b'<n:PES_Aller xmlns:n="http://www.minefi.gouv.fr/cp/helios/pes_v2/Rev0/aller">'
+        b'<EnTetePES><CodCol V="130"/></EnTetePES><PES_DepenseAller/></n:PES_Aller>'
+    )
+    assert header == pes.PesHeader(None, "130", None, None, None)
+    with pytest.raises(PesReadError, match="root element is PES_Retour, not PES_Aller"):
+        pes.read_header(b"<PES_Retour/>")
+    with pytest.raises(PesReadError, match="DTD"):
+        pes.read_header(b'<!DOCTYPE x [<!ENTITY e "e">]><PES_Aller/>')

@@ -31,7 +31,6 @@ follow). The caller's loop that polls does one more thing with each ACK: record 
 from __future__ import annotations
 
 import functools
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -48,8 +47,8 @@ from demat_sdk.journal.async_journal import AsyncJournal
 from demat_sdk.journal.chorus import Prepared
 from demat_sdk.journal.entries import JournalEntry, Outcome, Verdict, VerdictKind
 from demat_sdk.journal.journal import Handler, Journal, ResumeReport
-from demat_sdk.pes import xmlsafety
 from demat_sdk.pes.acquit import Acquit, read_acquit
+from demat_sdk.pes.header import PesHeader, read_header
 from demat_sdk.pes.models.enveloppe import PesAller
 from demat_sdk.pes.writer import to_bytes
 
@@ -59,11 +58,10 @@ __all__ = [
     "AsyncJournaledHelios",
     "HeliosKinds",
     "JournaledHelios",
-    "PesHeader",
     "acquit_summary",
+    "flux_key",
     "helios_handlers",
     "prepare_pes",
-    "read_header",
 ]
 
 DEFAULT_ACK_DEADLINE = timedelta(days=3)
@@ -105,73 +103,25 @@ class AckWait:
     ack_deadline: timedelta = DEFAULT_ACK_DEADLINE
 
 
-@dataclass(frozen=True)
-class PesHeader:
-    """What identifies a PES_Aller, read from its ``Enveloppe`` and ``EnTetePES``.
-
-    Attributes:
-        nom_fichier: ``NomFic``.
-        code_collectivite: ``CodCol``.
-        code_budget: ``CodBud``.
-        siret: ``IdColl``.
-        code_poste: ``IdPost``.
-    """
-
-    nom_fichier: str
-    code_collectivite: str
-    code_budget: str
-    siret: str
-    code_poste: str
-
-    @property
-    def key(self) -> str:
-        """The journal key: ``CodCol/NomFic``."""
-        return f"{self.code_collectivite}/{self.nom_fichier}"
+def flux_key(code_collectivite: str | None, nom_fichier: str | None) -> str:
+    """The journal key of a PES_Aller and of its ACK: ``CodCol/NomFic``."""
+    return f"{code_collectivite or ''}/{nom_fichier or ''}"
 
 
-_HEADER_TAGS = {
-    "NomFic": "nom_fichier",
-    "CodCol": "code_collectivite",
-    "CodBud": "code_budget",
-    "IdColl": "siret",
-    "IdPost": "code_poste",
-}
-
-
-_HEADER_PARTS = frozenset({"Enveloppe", "EnTetePES"})
-
-
-def read_header(content: bytes) -> PesHeader:
-    """The identifying values of a PES_Aller, read from the start of the file only.
-
-    Raises:
-        InvalidRequestError: not a PES_Aller, or ``NomFic``/``CodCol`` missing (naming it).
-    """
-    found: dict[str, str] = {}
+def _header_of(content: bytes) -> PesHeader:
+    """The header of a flux about to be journaled; ``NomFic`` and ``CodCol`` are required."""
     try:
-        for index, (_, element) in enumerate(
-            xmlsafety.iterparse(io.BytesIO(content), events=("start",))
-        ):
-            tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
-            if index == 0 and tag != "PES_Aller":
-                raise InvalidRequestError(
-                    f"not a PES_Aller (root element {tag or '?'})", operation=_OPERATION
-                )
-            parent = element.getparent()
-            if parent is not None and parent.getparent() is None and tag not in _HEADER_PARTS:
-                break  # the body begins (PES_DepenseAller, PES_PJ…): the header is read
-            if tag in _HEADER_TAGS and tag not in found:
-                found[tag] = (element.get("V") or "").strip()
+        header = read_header(content)
     except PesReadError as exc:
         raise InvalidRequestError(f"not a readable PES_Aller: {exc}", operation=_OPERATION) from exc
-    for tag in ("NomFic", "CodCol"):
-        if not found.get(tag):
+    for tag, value in (("NomFic", header.nom_fichier), ("CodCol", header.code_collectivite)):
+        if not value:
             raise InvalidRequestError(
                 f"the flux has no {tag}: it is how its acquittement finds it",
                 operation=_OPERATION,
                 field=tag,
             )
-    return PesHeader(**{name: found.get(tag, "") for tag, name in _HEADER_TAGS.items()})
+    return header
 
 
 def prepare_pes(flux: PesAller | bytes, kinds: HeliosKinds, *, name: str | None = None) -> Prepared:
@@ -187,17 +137,17 @@ def prepare_pes(flux: PesAller | bytes, kinds: HeliosKinds, *, name: str | None 
         PesModelError: the models break a rule of the PES (when ``flux`` is models).
     """
     content = to_bytes(flux) if isinstance(flux, PesAller) else flux
-    header = read_header(content)
+    header = _header_of(content)
     return Prepared(
         kind=kinds.pes,
-        key=header.key,
+        key=flux_key(header.code_collectivite, header.nom_fichier),
         payload=content,
         meta={
             "nom_fichier": header.nom_fichier,
             "code_collectivite": header.code_collectivite,
-            "code_budget": header.code_budget,
-            "siret": header.siret,
-            "code_poste": header.code_poste,
+            "code_budget": header.code_budget or "",
+            "siret": header.siret or "",
+            "code_poste": header.code_poste or "",
             "name": name or header.nom_fichier,
         },
     )
@@ -315,7 +265,7 @@ class _Answer:
     @property
     def key(self) -> str:
         """The journal key of the flux it answers: ``CodCol/NomFic``."""
-        return f"{self.acquit.en_tete.code_collectivite}/{self.acquit.nom_fichier}"
+        return flux_key(self.acquit.en_tete.code_collectivite, self.acquit.nom_fichier)
 
     def verdict(self, entry: JournalEntry) -> Verdict:
         """``CONFIRMED``: the receipt kept, the ACK summed up beside it."""

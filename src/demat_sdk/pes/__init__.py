@@ -84,6 +84,7 @@ from demat_sdk.pes.enums import (
     TypeTitulaire,
     VariationPrix,
 )
+from demat_sdk.pes.header import PesHeader, read_header
 from demat_sdk.pes.latin1 import LATIN1_REPLACEMENTS
 from demat_sdk.pes.models.common import (
     Adresse,
@@ -273,6 +274,7 @@ __all__ = [
     "PesAller",
     "PesCode",
     "PesFacture",
+    "PesHeader",
     "PesMarche",
     "PesPJ",
     "PesRetour",
@@ -342,6 +344,7 @@ __all__ = [
     "read",
     "read_acquit",
     "read_acquit_retour",
+    "read_header",
     "read_retour",
     "tag_table",
     "to_bytes",

@@ -16,7 +16,8 @@ class Problem:
 
     Attributes:
         location: the object at fault, readable by a clerk
-            (``"depense / bordereau 12 / mandat 345 / ligne 2 / montant_ht"``), or ``""`` for the file.
+            (``"depense / bordereau 12 / mandat 345 / ligne 2 / montant_ht"``), or ``""`` for
+            the file.
         message: what is wrong.
         origin: ``"read"`` (the reader), ``"model"`` (the model rules) or ``"xsd"``.
         line: the line in the source file, when the problem comes from one.

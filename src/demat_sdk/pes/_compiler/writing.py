@@ -65,7 +65,10 @@ def _child_label(spec: ChildSpec) -> tuple[str | None, str | None, str]:
 
 
 def location(loc: Any) -> tuple[str, ...]:
-    """The readable location (``("depense", "bordereau 12", "mandat 345")``) of a writer's lazy ``loc``."""
+    """The readable location of a writer's lazy ``loc``.
+
+    For instance ``("depense", "bordereau 12", "mandat 345")``.
+    """
     parts: list[str] = []
     while loc is not None:
         loc, (word, field, attr), obj, index = loc
