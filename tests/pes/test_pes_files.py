@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -157,19 +158,46 @@ def test_latin1_and_utf8_files_read_the_same() -> None:
     assert a.recette.bordereaux[0].titres[0].lignes[0].tiers[0].nom == "MARTÎN ÉLODIE"
 
 
+class _Spy(io.BytesIO):
+    """A file that notes whether the cyclic garbage collector is on each time it is read."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.collector_seen: set[bool] = set()
+
+    def read(self, size: int | None = -1) -> bytes:
+        self.collector_seen.add(gc.isenabled())
+        return super().read(size)
+
+
+READERS_AND_FILES = [
+    (pes.read, "examples/02_PES_RecetteAller_titre.xml"),
+    (pes.read_acquit, "examples/04b_PES_ACQUIT_ko_bordereau_and_pj.xml"),
+    (pes.read_acquit_retour, "examples/05_PES_ACQUIT_RETOUR_valid.xml"),
+    (pes.read_retour, "samples/public/s2low_pes_retour.xml"),
+]
+
+
+@pytest.mark.parametrize(
+    ("reader", "name"), READERS_AND_FILES, ids=lambda x: getattr(x, "__name__", "")
+)
 @pytest.mark.parametrize("collecting", [True, False])
-def test_reading_leaves_the_garbage_collector_as_it_found_it(collecting: bool) -> None:
-    data = (PES_DIR / "examples" / "02_PES_RecetteAller_titre.xml").read_bytes()
+def test_readers_pause_the_garbage_collector_and_restore_it(
+    reader: Any, name: str, collecting: bool
+) -> None:
+    data = (PES_DIR / name).read_bytes()
     was = gc.isenabled()
     try:
         if collecting:
             gc.enable()
         else:
             gc.disable()
-        pes.read(data)
+        source = _Spy(data)
+        reader(source)
+        assert source.collector_seen == {False}  # paused while reading
         assert gc.isenabled() is collecting
         with pytest.raises(PesReadError):
-            pes.read(b"<n:PES_Aller xmlns:n='urn:x'><unclosed></n:PES_Aller>")
+            reader(data[: len(data) // 2])
         assert gc.isenabled() is collecting
     finally:
         if was:

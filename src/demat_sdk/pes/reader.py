@@ -14,7 +14,6 @@ rules say about the content is :func:`demat_sdk.pes.validate`'s job.
 from __future__ import annotations
 
 import binascii
-import gc
 import gzip
 import os
 import zlib
@@ -25,6 +24,7 @@ from lxml import etree
 
 from demat_sdk.errors import PesReadError
 from demat_sdk.pes import xmlsafety
+from demat_sdk.pes._collector import collector_paused
 from demat_sdk.pes._compiler import piece_reader, reader
 from demat_sdk.pes.models.depense import BordereauDepense, Mandat
 from demat_sdk.pes.models.enveloppe import PesAller
@@ -148,15 +148,8 @@ def read(
         models pile up) and switched back on at the end if it was on, even on error. Memory
         is still freed as usual by reference counting meanwhile.
     """
-    # The reader creates many small objects and no reference cycles: the cyclic collector
-    # would only rescan the caller's whole heap again and again while it runs.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _read(source, strict=strict, huge_tree=huge_tree, max_bytes=max_bytes, pj_dir=pj_dir)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _read(

@@ -15,6 +15,7 @@ anomaly placed at the deepest level the element names.
 from __future__ import annotations
 
 from demat_sdk.pes import xmlsafety
+from demat_sdk.pes._collector import collector_paused
 from demat_sdk.pes._return_reading import (
     Node,
     as_bool,
@@ -45,6 +46,7 @@ _ROOTS = {f"{{{schema.namespace}}}PES_ACQUIT": schema for schema in SchemaAcquit
 _BLOCKS = frozenset({"Enveloppe", "EnTetePES", "EnTeteAcquit", "ElementACQUIT"})
 
 
+@collector_paused()
 def read_acquit(
     source: xmlsafety.Source, *, max_bytes: int | None = xmlsafety.DEFAULT_MAX_BYTES
 ) -> Acquit:
@@ -62,6 +64,10 @@ def read_acquit(
         PesReadError: not a ``PES_ACQUIT``, not well-formed, hostile (DTD, entities), too big,
             or missing a value without which the ACK means nothing (the message gives the line
             and the element).
+
+    Note:
+        The cyclic garbage collector is paused while the file is read, as by
+        :func:`demat_sdk.pes.read`, and restored at the end.
     """
     schema: SchemaAcquit | None = None
     root: Node | None = None

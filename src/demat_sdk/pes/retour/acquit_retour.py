@@ -16,6 +16,7 @@ from datetime import date
 from demat_sdk.errors import PesModelError
 from demat_sdk.pes import simpletypes as st
 from demat_sdk.pes import xmlsafety
+from demat_sdk.pes._collector import collector_paused
 from demat_sdk.pes._rendering import Encoding, document_bytes
 from demat_sdk.pes._return_reading import (
     Node,
@@ -210,6 +211,7 @@ _ROOTS = {f"{{{NAMESPACE_ACQUIT_RETOUR}}}PES_ACQUIT_RETOUR": True}
 _BLOCKS = frozenset({"Enveloppe", "EnTetePES", "EnTeteAcquit_Retour", "ElementACQUIT_RETOUR"})
 
 
+@collector_paused()
 def read_acquit_retour(
     source: xmlsafety.Source, *, max_bytes: int | None = xmlsafety.DEFAULT_MAX_BYTES
 ) -> AcquitRetour:
@@ -218,6 +220,10 @@ def read_acquit_retour(
     Raises:
         PesReadError: not a ``PES_ACQUIT_RETOUR``, not well-formed, hostile, too big, or
             missing a value (the message gives the line and the element).
+
+    Note:
+        The cyclic garbage collector is paused while the file is read, as by
+        :func:`demat_sdk.pes.read`, and restored at the end.
     """
     root: Node | None = None
     enveloppe: Enveloppe | None = None

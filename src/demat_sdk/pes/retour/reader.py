@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from demat_sdk.pes import xmlsafety
+from demat_sdk.pes._collector import collector_paused
 from demat_sdk.pes._return_reading import (
     Node,
     as_bool,
@@ -105,6 +106,7 @@ _BLOCKS = frozenset(
 )
 
 
+@collector_paused()
 def read_retour(
     source: xmlsafety.Source, *, max_bytes: int | None = xmlsafety.DEFAULT_MAX_BYTES
 ) -> PesRetour:
@@ -122,6 +124,10 @@ def read_retour(
         PesReadError: not a ``PES_Retour``, not well-formed, hostile (DTD, entities), too big,
             or missing a value without which the return means nothing (the message gives the
             line and the element).
+
+    Note:
+        The cyclic garbage collector is paused while the file is read, as by
+        :func:`demat_sdk.pes.read`, and restored at the end.
     """
     root: Node | None = None
     enveloppe: EnveloppeRetour | None = None
