@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -240,3 +241,14 @@ def test_a_header_states_what_the_file_lacks() -> None:
         pes.read_header(b"<PES_Retour/>")
     with pytest.raises(PesReadError, match="DTD"):
         pes.read_header(b'<!DOCTYPE x [<!ENTITY e "e">]><PES_Aller/>')
+
+
+def test_an_absent_element_is_missing_and_a_present_one_unreadable_not_both() -> None:
+    data = (PES_DIR / "examples" / "02_PES_RecetteAller_titre.xml").read_bytes()
+    nom_fic = re.search(rb'<NomFic V="[^"]*"/>', data)
+    assert nom_fic is not None
+    absent = pes.read(data.replace(nom_fic.group(0), b""))
+    assert [p.message for p in absent.read_problems] == ["missing element Parametres/NomFic"]
+    without_value = pes.read(data.replace(nom_fic.group(0), b"<NomFic/>"))
+    assert [p.message for p in without_value.read_problems] == ["the V attribute is missing"]
+    assert without_value.read_problems[0].element == "PES_Aller/Enveloppe/Parametres/NomFic"

@@ -8,15 +8,14 @@ followed by a rename does the job, with a check-then-rename window documented wh
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import secrets
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from demat_sdk._atomic import create_temporary, hard_link, rename_exclusively
 from demat_sdk.errors import ChannelError
 from demat_sdk.helios.channels import FileSource
 
@@ -33,10 +32,6 @@ __all__ = [
 
 CHUNK = 1 << 20
 """Bytes read at a time."""
-
-_NO_HARD_LINK = frozenset(
-    {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}
-)
 
 
 def chunks(file: FileSource) -> Iterator[bytes]:
@@ -67,14 +62,8 @@ def place(source: Path, target: Path) -> None:
     Raises:
         FileExistsError: ``target`` already exists.
     """
-    try:
-        os.link(source, target)
+    if hard_link(source, target):
         return
-    except FileExistsError:
-        raise
-    except OSError as exc:
-        if exc.errno not in _NO_HARD_LINK:
-            raise
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
         shutil.copyfile(source, temporary)
@@ -83,27 +72,6 @@ def place(source: Path, target: Path) -> None:
         rename_exclusively(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
-
-
-def rename_exclusively(source: Path, target: Path) -> None:
-    """Give ``source`` the name ``target`` too (a link), unless ``target`` exists.
-
-    The caller removes ``source`` afterwards. Without hard links, a check then a rename.
-
-    Raises:
-        FileExistsError: ``target`` already exists.
-    """
-    try:
-        os.link(source, target)
-        return
-    except FileExistsError:
-        raise
-    except OSError as exc:
-        if exc.errno not in _NO_HARD_LINK:
-            raise
-    if target.exists():  # without links the check and the rename are two steps
-        raise FileExistsError(errno.EEXIST, "file exists", str(target))
-    os.rename(source, target)
 
 
 def move_aside(source: Path, directory: Path) -> Path:
@@ -124,7 +92,10 @@ def move_aside(source: Path, directory: Path) -> Path:
 
 def write_atomically(target: Path, data: bytes, staging: Path) -> None:
     """Write a small file whole: in ``staging`` first, then renamed over ``target``."""
-    handle, temporary = tempfile.mkstemp(dir=staging, suffix=".tmp")
+    try:
+        handle, temporary = create_temporary(staging)
+    except OSError as exc:
+        raise ChannelError(f"could not write {target}: {exc}", path=str(target)) from exc
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -132,7 +103,7 @@ def write_atomically(target: Path, data: bytes, staging: Path) -> None:
             os.fsync(out.fileno())
         os.replace(temporary, target)
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise ChannelError(f"could not write {target}: {exc}", path=str(target)) from exc
 
 

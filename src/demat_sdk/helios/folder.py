@@ -48,13 +48,13 @@ import platform
 import re
 import secrets
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
+from demat_sdk._atomic import create_temporary
 from demat_sdk.errors import ChannelError, ConfigurationError, InvalidRequestError
 from demat_sdk.helios._files import (
     chunks,
@@ -209,8 +209,15 @@ class FolderChannel:
 
     def _stage(self, file: FileSource) -> tuple[Path, str, int]:
         """Copy the file under the staging directory, hashing it; fsync it."""
-        handle, temporary = tempfile.mkstemp(dir=self._staging_dir, suffix=".tmp")
-        path = Path(temporary)
+        source = "the bytes given" if isinstance(file, bytes) else str(file)
+        try:
+            handle, path = create_temporary(self._staging_dir)
+        except OSError as exc:
+            raise ChannelError(
+                f"could not stage {source} in {self._staging_dir}: {exc}",
+                path=str(self._staging_dir),
+                handed_over=False,
+            ) from exc
         digest = hashlib.sha1(usedforsecurity=False)
         size = 0
         try:
@@ -223,7 +230,6 @@ class FolderChannel:
                 os.fsync(out.fileno())
         except OSError as exc:
             path.unlink(missing_ok=True)
-            source = "the bytes given" if isinstance(file, bytes) else str(file)
             raise ChannelError(
                 f"could not read {source}: {exc}", path=source, handed_over=False
             ) from exc

@@ -167,7 +167,7 @@ from demat_sdk.pes.models.recette import (
 )
 from demat_sdk.pes.naming import nom_fichier, nom_transmission, prochain_nom_transmission
 from demat_sdk.pes.problems import Problem
-from demat_sdk.pes.reader import read
+from demat_sdk.pes.reader import DEFAULT_MAX_PJ_BYTES, read
 from demat_sdk.pes.retour import (
     AcquitRetour,
     DomaineAcquitRetour,
@@ -194,6 +194,7 @@ from demat_sdk.pes.writer import (
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_PJ_BYTES",
     "LATIN1_REPLACEMENTS",
     "NAMESPACE",
     "Acquit",

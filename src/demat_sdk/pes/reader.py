@@ -14,7 +14,7 @@ rules say about the content is :func:`demat_sdk.pes.validate`'s job.
 from __future__ import annotations
 
 import binascii
-import gzip
+import itertools
 import os
 import zlib
 from pathlib import Path
@@ -22,6 +22,7 @@ from typing import Any
 
 from lxml import etree
 
+from demat_sdk._atomic import create_temporary, rename_exclusively
 from demat_sdk.errors import PesReadError
 from demat_sdk.pes import xmlsafety
 from demat_sdk.pes._collector import collector_paused
@@ -34,7 +35,7 @@ from demat_sdk.pes.problems import Problem
 from demat_sdk.pes.schema import NAMESPACE, XmlFragment
 from demat_sdk.pes.simpletypes import SimpleType
 
-__all__ = ["read"]
+__all__ = ["DEFAULT_MAX_PJ_BYTES", "read"]
 
 _ROOT = "PES_Aller"
 _TAGS = ("Piece", "Bordereau", "PJ", f"{{*}}{_ROOT}")
@@ -44,13 +45,19 @@ _DOMAINS = {
 }
 _GZIP_MAGIC = b"\x1f\x8b"
 
+DEFAULT_MAX_PJ_BYTES = 1024 * 1024 * 1024
+"""The PJ content a flux may inflate to, all PJ together, unless the caller says otherwise: 1 GiB,
+ten times the 100 MB a flux may weigh in transmission."""
+
 
 class _ReadContext:
     """What the generated readers report to, and how they decode what is not a ``V``."""
 
-    def __init__(self, *, strict: bool) -> None:
+    def __init__(self, *, strict: bool, max_pj_bytes: int | None = None) -> None:
         self.strict = strict
         self.problems: list[Problem] = []
+        self.max_pj_bytes = max_pj_bytes
+        self.pj_bytes = 0  # PJ content inflated so far
 
     def _add(self, element: Any, message: str) -> None:
         problem = Problem(
@@ -97,11 +104,22 @@ class _ReadContext:
         if data[:2] != _GZIP_MAGIC:
             self._add(element, "the PJ content is not compressed with gzip (kept as it is)")
             return data
+        room = None if self.max_pj_bytes is None else self.max_pj_bytes - self.pj_bytes
         try:
-            return gzip.decompress(data)
+            content = _gunzip(data, room)
+        except _TooBigError:
+            self._add(
+                element,
+                f"the PJ content inflates beyond max_pj_bytes ({self.max_pj_bytes:,} bytes of PJ "
+                "content for the whole flux; dropped): pass a larger max_pj_bytes for a file "
+                "you trust",
+            )
+            return None
         except (OSError, EOFError, zlib.error) as exc:
             self._add(element, f"the PJ content is not valid gzip: {exc}")
             return data
+        self.pj_bytes += len(content)
+        return content
 
     def fragment(self, element: Any) -> XmlFragment:
         return XmlFragment(etree.tostring(element, encoding="unicode", with_tail=False))
@@ -116,12 +134,43 @@ def _path_of(element: Any) -> str:
     return "/".join(reversed(names))
 
 
+class _TooBigError(Exception):
+    """A PJ's content inflates beyond what is left of ``max_pj_bytes``."""
+
+
+def _gunzip(data: bytes, limit: int | None) -> bytes:
+    """The content of a gzip stream (one member or more), never inflating past ``limit`` bytes.
+
+    Raises:
+        _TooBigError: the content is longer than ``limit``.
+        EOFError: the stream is cut short.
+        OSError: bytes that are not gzip follow a member.
+        zlib.error: the stream is corrupt (CRC, length, data).
+    """
+    parts: list[bytes] = []
+    size = 0
+    while data:
+        if data[:2] != _GZIP_MAGIC:
+            raise OSError("bytes that are not gzip follow the compressed content")
+        inflater = zlib.decompressobj(wbits=31)
+        part = inflater.decompress(data, 0 if limit is None else limit - size + 1)
+        size += len(part)
+        if limit is not None and size > limit:
+            raise _TooBigError
+        if not inflater.eof:
+            raise EOFError("the compressed content is cut short")
+        parts.append(part)
+        data = inflater.unused_data
+    return b"".join(parts)
+
+
 def read(
     source: xmlsafety.Source,
     *,
     strict: bool = False,
     huge_tree: bool = False,
     max_bytes: int | None = xmlsafety.DEFAULT_MAX_BYTES,
+    max_pj_bytes: int | None = DEFAULT_MAX_PJ_BYTES,
     pj_dir: str | os.PathLike[str] | None = None,
 ) -> PesAller:
     """Read a ``PES_Aller`` flux (ISO-8859-1 or UTF-8) into its models.
@@ -132,8 +181,14 @@ def read(
         huge_tree: allow text nodes above 10 MB (a PJ of more than ~7 MB); only for files
             you trust, as it lifts libxml2's protections against oversized documents.
         max_bytes: refuse larger sources before parsing (``None``: no limit).
-        pj_dir: write the content of each PJ to this directory and keep its path in the
-            model, instead of holding every PJ in memory.
+        max_pj_bytes: the most PJ content the flux may inflate to, all PJ together (the
+            contents travel gzipped: a few kilobytes can inflate to gigabytes); a PJ beyond
+            it is dropped and reported (``None``: no limit).
+        pj_dir: write the content of each PJ to a new file of this directory and keep its
+            path in the model, instead of holding every PJ in memory. The file is named after
+            the PJ's ``IdUnique`` and ``NomPJ`` (characters other than letters, digits, ``.``,
+            ``_`` and ``-`` replaced by ``_``; ``-2``, ``-3``… added when the name is taken), so
+            it never lands outside the directory nor over another file.
 
     Returns:
         The flux; what was wrong in the file is in its ``read_problems``.
@@ -149,7 +204,14 @@ def read(
         is still freed as usual by reference counting meanwhile.
     """
     with collector_paused():
-        return _read(source, strict=strict, huge_tree=huge_tree, max_bytes=max_bytes, pj_dir=pj_dir)
+        return _read(
+            source,
+            strict=strict,
+            huge_tree=huge_tree,
+            max_bytes=max_bytes,
+            max_pj_bytes=max_pj_bytes,
+            pj_dir=pj_dir,
+        )
 
 
 def _read(
@@ -158,9 +220,10 @@ def _read(
     strict: bool,
     huge_tree: bool,
     max_bytes: int | None,
+    max_pj_bytes: int | None,
     pj_dir: str | os.PathLike[str] | None,
 ) -> PesAller:
-    context = _ReadContext(strict=strict)
+    context = _ReadContext(strict=strict, max_pj_bytes=max_pj_bytes)
     pending: dict[Any, list[Any]] = {}
     directory = Path(pj_dir) if pj_dir is not None else None
     result: PesAller | None = None
@@ -261,8 +324,32 @@ def _root(element: Any, context: _ReadContext, pending: dict[Any, list[Any]]) ->
 
 
 def _extract(directory: Path, pj: PieceJustificative) -> Path:
+    """Write a PJ's content to a new file of ``directory``: never outside it, never over a file.
+
+    The content goes to a temporary file first, which then takes its name in one step: a
+    failure leaves no partial file under the PJ's name.
+    """
     directory.mkdir(parents=True, exist_ok=True)
-    safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in str(pj.nom))
-    path = directory / f"{pj.id_unique}_{safe}"
-    path.write_bytes(pj.contenu)  # type: ignore[arg-type]
-    return path
+    name = _safe_file_name(f"{pj.id_unique}_{pj.nom}")
+    suffix = Path(name).suffix if len(Path(name).suffix) <= 10 else ""
+    stem = name[: len(name) - len(suffix)]
+    handle, temporary = create_temporary(directory)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(pj.contenu)  # type: ignore[arg-type]
+        for rank in itertools.count(1):
+            target = directory / (name if rank == 1 else f"{stem}-{rank}{suffix}")
+            try:
+                rename_exclusively(temporary, target)
+            except FileExistsError:
+                continue
+            return target
+        raise AssertionError("unreachable")  # pragma: no cover
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _safe_file_name(text: str) -> str:
+    """``text`` as one file name: no separator, no leading dot, at most 200 characters."""
+    safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in text)
+    return safe.lstrip(".")[:200] or "PJ"

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
+from demat_sdk._atomic import create_temporary
 from demat_sdk.errors import PesModelError, PesWriteError
 from demat_sdk.pes._rendering import (
     CHUNK,
@@ -240,10 +241,9 @@ def _temporary_file(path: Path, produce: Callable[[IO[bytes]], object]) -> Path 
     """A complete, synced temporary file beside ``path``; ``None`` when it grew too big."""
     directory = path.parent
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        handle, temporary = create_temporary(directory, prefix=f".{path.name}.")
     except OSError as exc:
         raise PesWriteError(f"cannot create a file in {directory}: {exc}") from exc
-    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as fh:
             produce(fh)

@@ -63,14 +63,26 @@ def _parse_stmt(st: SimpleType[Any], var: str, raw: str, elem: str, const: str) 
     ]
 
 
+_ABSENT = object()
+"""What a required single field holds in a generated reader until its element is met."""
+
+
+def _checked_for_absence(spec: Spec) -> bool:
+    """A required single field, whose element must be reported when absent."""
+    return spec.required and not spec.many
+
+
 def read_source(model: type, ns: dict[str, Any]) -> str:
     out = Lines()
     specs = specs_of(model)
     ns["BOOL"] = BOOLEANS
     out(0, "def _generated(e, R):")
+    ns["ABSENT"] = _ABSENT
     for spec in specs:
         if spec.many:
             out(1, f"v_{spec.attr} = []")
+        elif _checked_for_absence(spec):
+            out(1, f"v_{spec.attr} = ABSENT")
         else:
             out(1, f"v_{spec.attr} = None")
         if isinstance(spec, (ValueSpec, AttributeSpec)):
@@ -88,9 +100,15 @@ def read_source(model: type, ns: dict[str, Any]) -> str:
             out(1, f"v_{spec.attr} = e.get('{name}')")
     _read_nodes(out, element_plan(model), 1, "e", 0)
     for spec in specs:
-        if spec.required and not (isinstance(spec, ChildSpec) and spec.stream):
-            test = f"not v_{spec.attr}" if spec.many else f"v_{spec.attr} is None"
-            out(1, f"if {test}: R.missing(e, '{'/'.join(spec.path)}')")
+        streamed = isinstance(spec, ChildSpec) and spec.stream  # checked by the streaming reader
+        if spec.required and spec.many and not streamed:
+            out(1, f"if not v_{spec.attr}: R.missing(e, '{'/'.join(spec.path)}')")
+        elif _checked_for_absence(spec):
+            # Absent, not unreadable: an element whose value could not be read is reported
+            # once, by what read it.
+            out(1, f"if v_{spec.attr} is ABSENT:")
+            out(2, f"R.missing(e, '{'/'.join(spec.path)}')")
+            out(2, f"v_{spec.attr} = None")
     args = [f"{s.attr}=v_{s.attr}" for s in specs]
     args += [f"{s.mime_attr}=v_{s.mime_attr}" for s in specs if isinstance(s, FileSpec)]
     out(1, f"return MODEL({', '.join(args)})")
