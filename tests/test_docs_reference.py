@@ -193,3 +193,8 @@ def test_every_error_class_of_the_module_is_exported() -> None:
         and value.__module__ == errors.__name__
     }
     assert defined == set(errors.__all__)
+
+
+def test_every_error_is_importable_from_the_package_root() -> None:
+    # ``from demat_sdk import ChannelError`` works like ``from demat_sdk import PesReadError``.
+    assert set(errors.__all__) <= set(demat_sdk.__all__)

@@ -26,6 +26,7 @@ from demat_sdk.helios import (
     Receipt,
     detect_kind,
 )
+from demat_sdk.helios import folder as folder_module
 from demat_sdk.pes.acquit import read_acquit
 from demat_sdk.testing import FakeClock, FakeHelios, FakeHeliosChannel
 
@@ -200,6 +201,39 @@ def test_poll_claims_each_file_once_then_files_it(platform_dirs: Platform) -> No
     channel.close()
     other.close()
     assert platform_dirs.files(platform_dirs.work / "processing") == []
+
+
+def test_a_file_that_cannot_be_read_is_left_for_the_next_poll(
+    platform_dirs: Platform, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    name = "006111_190130123456-ACK-A3020100_A0000SEN_KO.xml"
+    platform_dirs.deliver(name, ACK.read_bytes(), age=120)
+    platform_dirs.deliver("other.xml", ACK.read_bytes())
+    channel = platform_dirs.channel()
+    real = folder_module.detect_kind
+
+    def denied(source: Any) -> FileKind:
+        if Path(source).name == name:
+            raise PermissionError(errno.EACCES, "Permission denied", str(source))
+        return real(source)
+
+    monkeypatch.setattr(folder_module, "detect_kind", denied)
+    with caplog.at_level("WARNING", logger="demat_sdk.helios"):
+        (other,) = channel.poll()
+    assert other.name == "other.xml"
+    assert platform_dirs.files(platform_dirs.pickup) == [name]  # put back, not quarantined
+    assert f"{name} cannot be read, left for the next poll" in caplog.text
+    assert "Permission denied" in caplog.text
+    monkeypatch.setattr(folder_module, "detect_kind", real)
+    (ack,) = channel.poll()  # readable again: handed over as what it is
+    assert (ack.name, ack.kind) == (name, FileKind.ACQUIT)
+
+
+def test_detect_kind_tells_a_read_error_from_a_foreign_file(tmp_path: Path) -> None:
+    (tmp_path / "foreign.txt").write_bytes(b"not xml at all")
+    assert detect_kind(tmp_path / "foreign.txt") is FileKind.UNKNOWN
+    with pytest.raises(FileNotFoundError):
+        detect_kind(tmp_path / "missing.xml")
 
 
 def test_files_in_transfer_and_fresh_files_are_left_alone(platform_dirs: Platform) -> None:
@@ -397,7 +431,8 @@ def test_kind_from_the_root_element(path: Path, kind: FileKind) -> None:
 )
 def test_anything_else_is_unknown(data: bytes, tmp_path: Path) -> None:
     assert detect_kind(data) is FileKind.UNKNOWN
-    assert detect_kind(tmp_path / "absent.xml") is FileKind.UNKNOWN
+    (tmp_path / "file.xml").write_bytes(data)
+    assert detect_kind(tmp_path / "file.xml") is FileKind.UNKNOWN
 
 
 @dataclass

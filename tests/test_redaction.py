@@ -77,3 +77,13 @@ def test_registered_values_are_masked_anywhere() -> None:
     assert redact("xx a-registered-secret yy") == "xx *** yy"
     register_secret("abc")  # too short to be masked without garbling text
     assert redact("abc") == "abc"
+
+
+def test_configuration_secrets_stay_masked_after_a_year_of_tokens() -> None:
+    register_secret("lasting-client-secret-0042")
+    for hour in range(24 * 365):  # one PISTE token an hour
+        register_secret(f"token-{hour:05d}-abcdef", token=True)
+    assert redact("echo lasting-client-secret-0042") == "echo ***"
+    assert redact("last token-08759-abcdef") == "last ***"
+    # Tokens that expired months ago are no longer looked for.
+    assert redact("token-00000-abcdef") == "token-00000-abcdef"

@@ -186,9 +186,12 @@ def test_per_call_timeout_reaches_the_request(client: ChorusPro, server: Server)
     server.default = ok()
     client.transverses.recuperer_pays(timeout=2.5)
     client.transverses.recuperer_pays()
-    first, second = (request.extensions["timeout"] for request in server.api_calls)
+    slow = client.with_options(timeout=300)
+    slow.transverses.recuperer_pays(timeout=None)  # None: the client's own, as without it
+    first, second, third = (request.extensions["timeout"] for request in server.api_calls)
     assert first == httpx.Timeout(2.5).as_dict()
     assert second == httpx.Timeout(30.0, connect=5.0).as_dict()
+    assert third == httpx.Timeout(300).as_dict()
 
 
 def test_backoff_is_capped_and_jittered() -> None:

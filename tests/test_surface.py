@@ -9,9 +9,11 @@ from demat_sdk import AsyncChorusPro, ChorusPro
 
 PUBLIC = {
     "APIStatusError",
+    "AddresseeError",
     "AsyncChorusPro",
     "AuthenticationError",
     "BadRequestError",
+    "ChannelError",
     "ChorusBusinessError",
     "ChorusPro",
     "ConfigurationError",
@@ -26,6 +28,7 @@ PUBLIC = {
     "JournalError",
     "NotFoundError",
     "OutcomeUnknownError",
+    "PatientDataError",
     "PermissionDeniedError",
     "PesError",
     "PesModelError",
@@ -33,6 +36,7 @@ PUBLIC = {
     "PesWriteError",
     "PisteCredentials",
     "RateLimitedError",
+    "ReconciliationError",
     "RequestOptions",
     "RequestTimeoutError",
     "RequestTooLargeError",

@@ -196,6 +196,31 @@ async def test_async_bulk_sends_each_flux_once_with_bounded_concurrency(
     await client.close()
 
 
+async def test_async_bulk_goes_on_past_an_unexpected_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeChorusPro.seeded()
+    client = fake.async_client(account=fake.world.account(fake.world.pharmadis))
+    async with AsyncJournal(journal_on(fake, tmp_path / "j.sqlite3")) as journal:
+        chorus = AsyncJournaledChorus(journal, client)
+        requests = [flux_deposit(fake, f"ODD-{n}") for n in range(6)]
+        real = chorus.submit
+
+        async def locked_for_the_first(request: object) -> object:
+            if request is requests[0]:
+                raise RuntimeError("database is locked")
+            await anyio.sleep(0.01)  # the others are in flight when the first one fails
+            return await real(request)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(chorus, "submit", locked_for_the_first)
+        report = await chorus.submit_many(requests, concurrency=6)
+        assert [item.request for item in report.confirmed] == requests[1:]
+        (failed,) = report.failed
+        assert isinstance(failed.error, RuntimeError)
+    assert len(fake.state.flux.records) == 5
+    await client.close()
+
+
 async def test_many_more_waiting_tasks_than_worker_threads_do_not_deadlock(
     journal: AsyncJournal, remote: Remote
 ) -> None:

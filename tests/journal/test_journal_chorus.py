@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +24,7 @@ from demat_sdk.journal import (
     InvoiceSubmission,
     Journal,
     JournaledChorus,
+    JournalEntry,
     StatusChange,
 )
 from demat_sdk.testing import FakeChorusPro
@@ -344,6 +347,27 @@ def test_submit_many_reports_refusals_without_stopping(
     assert [item.request for item in report.confirmed] == [good]
 
 
+def test_submit_many_goes_on_past_an_unexpected_error(
+    fake: FakeChorusPro, supplier: JournaledChorus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    requests = [flux_deposit(fake, f"ODD-{n}") for n in range(3)]
+    real = supplier.submit
+
+    def locked_for_the_second(request: Any) -> JournalEntry:
+        if request is requests[1]:
+            raise sqlite3.OperationalError("database is locked")
+        return real(request)
+
+    monkeypatch.setattr(supplier, "submit", locked_for_the_second)
+    for workers in (1, 3):
+        report = supplier.submit_many(requests, max_workers=workers)
+        assert [item.request for item in report.confirmed] == [requests[0], requests[2]]
+        (failed,) = report.failed
+        assert failed.request is requests[1]
+        assert isinstance(failed.error, sqlite3.OperationalError)
+        assert failed.entry is None  # never recorded: nothing to resume, send it again
+
+
 def test_a_crash_after_chorus_committed_is_resumed_without_resending(
     tmp_path: Path, fake: FakeChorusPro
 ) -> None:
@@ -411,6 +435,6 @@ def test_a_connect_error_is_sent_again_without_asking(
 def test_french_local_times_get_their_utc_offset(local: str, hours: int) -> None:
     from datetime import datetime
 
-    from demat_sdk.journal.chorus import french_utc_offset
+    from demat_sdk.journal.chorus import _french_utc_offset
 
-    assert french_utc_offset(datetime.fromisoformat(local)) == timedelta(hours=hours)
+    assert _french_utc_offset(datetime.fromisoformat(local)) == timedelta(hours=hours)

@@ -129,7 +129,7 @@ class PisteAuth(httpx.Auth):
                 status_code=response.status_code,
                 operation="token",
             )
-        register_secret(value)
+        register_secret(value, token=True)
         try:
             lifetime = float(body.get("expires_in", 3600))
         except (TypeError, ValueError, OverflowError):  # OverflowError: a 400-digit integer

@@ -133,8 +133,9 @@ class BaseAPIClient:
     def _settings(
         self, operation: Operation[Any], options: RequestOptions
     ) -> tuple[httpx.Timeout, int]:
-        if "timeout" in options:
-            timeout = _as_timeout(options["timeout"])
+        chosen = options.get("timeout")
+        if chosen is not None:
+            timeout = _as_timeout(chosen)
         elif operation.transfer_timeout is not None:
             timeout = _at_least(self._timeout, operation.transfer_timeout)
         else:

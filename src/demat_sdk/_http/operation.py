@@ -54,7 +54,8 @@ class RequestOptions(TypedDict, total=False):
     """Per-call options, accepted as keyword arguments by every operation method."""
 
     timeout: float | httpx.Timeout | None
-    """Time-out of this call: seconds for every phase, or an ``httpx.Timeout``."""
+    """Time-out of this call: seconds for every phase, or an ``httpx.Timeout`` (``None``: the
+    client's, raised to the operation's transfer time-out for big files, as without the option)."""
     max_retries: int
     """Retries allowed for this call (its operation's safety still decides what is retried)."""
 

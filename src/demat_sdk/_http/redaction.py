@@ -28,10 +28,11 @@ __all__ = [
 ]
 
 MASK = "***"
-_MAX_SECRETS = 256  # tokens are renewed hourly: keep the recent ones, forget the oldest
+_MAX_TOKENS = 256  # tokens are renewed hourly: keep the recent ones, forget the oldest
 
 _lock = threading.Lock()
-_secrets: OrderedDict[str, None] = OrderedDict()
+_lasting: set[str] = set()  # client secrets, passwords, cpro-account values: never forgotten
+_tokens: OrderedDict[str, None] = OrderedDict()
 
 _PATTERNS = (
     re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?(?:bearer|basic)\s+)[^\s'\",;]+"),
@@ -40,24 +41,31 @@ _PATTERNS = (
 )
 
 
-def register_secret(value: str) -> None:
+def register_secret(value: str, *, token: bool = False) -> None:
     """Remember a secret value so that :func:`redact` masks it wherever it appears.
+
+    A configuration secret (``token=False``: client secret, password, ``cpro-account`` value)
+    is masked for the life of the process. Access tokens, one an hour, are masked as long as
+    they are among the 256 most recent: an older one has long expired.
 
     Values shorter than 4 characters are ignored: masking them would garble ordinary text.
     """
     if len(value) < 4:
         return
     with _lock:
-        _secrets[value] = None
-        _secrets.move_to_end(value)
-        while len(_secrets) > _MAX_SECRETS:
-            _secrets.popitem(last=False)
+        if not token:
+            _lasting.add(value)
+            return
+        _tokens[value] = None
+        _tokens.move_to_end(value)
+        while len(_tokens) > _MAX_TOKENS:
+            _tokens.popitem(last=False)
 
 
 def redact(text: str) -> str:
     """Return ``text`` with every registered secret and every header/form secret masked."""
     with _lock:
-        known = list(_secrets)
+        known = [*_lasting, *_tokens]
     for secret in sorted(known, key=len, reverse=True):
         if secret in text:
             text = text.replace(secret, MASK)

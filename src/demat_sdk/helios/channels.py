@@ -68,14 +68,18 @@ def detect_kind(source: bytes | str | os.PathLike[str]) -> FileKind:
 
     Hostile or broken files are :attr:`FileKind.UNKNOWN`; reading them with the matching reader
     gives the reason.
+
+    Raises:
+        OSError: the file cannot be read (missing, permissions, I/O): that says nothing of
+            what it holds.
     """
-    try:
-        with io.BytesIO(source) if isinstance(source, bytes) else Path(source).open("rb") as stream:
+    with io.BytesIO(source) if isinstance(source, bytes) else Path(source).open("rb") as stream:
+        try:
             for _, element in xmlsafety.iterparse(stream, events=("start",)):
                 tag = element.tag if isinstance(element.tag, str) else ""
                 return _KINDS.get(tag.rsplit("}", 1)[-1], FileKind.UNKNOWN)
-    except (OSError, PesReadError):
-        pass
+        except PesReadError:
+            pass
     return FileKind.UNKNOWN
 
 

@@ -54,7 +54,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
-from demat_sdk._atomic import create_temporary
+from demat_sdk._atomic import create_temporary, rename_exclusively
+from demat_sdk._http.redaction import library_logger
 from demat_sdk.errors import ChannelError, ConfigurationError, InvalidRequestError
 from demat_sdk.helios._files import (
     chunks,
@@ -65,6 +66,8 @@ from demat_sdk.helios._files import (
     write_atomically,
 )
 from demat_sdk.helios.channels import FileSource, IncomingFile, Receipt, detect_kind
+
+_log = library_logger("demat_sdk.helios")
 
 _flock: Callable[[int], None] | None
 try:
@@ -316,7 +319,10 @@ class FolderChannel:
 
         Hidden files and names of transfers in progress (``.tmp``, ``.part``…) are left alone,
         as are files changed less than ``settle_seconds`` ago. A file delivered again after it
-        was processed (same name, same bytes) is moved to ``duplicates/``.
+        was processed (same name, same bytes) is moved to ``duplicates/``. A file that cannot
+        be read (permissions, I/O error) is put back where the platform left it and logged as
+        a warning on ``demat_sdk.helios``: the next poll tries it again, and an acquittement
+        is never mistaken for an unknown file because of it.
 
         Args:
             limit: claim at most this many files.
@@ -351,8 +357,23 @@ class FolderChannel:
                 raise ChannelError(f"could not claim {name!r}: {exc}", path=str(target)) from exc
             if self._set_aside_duplicate(target):
                 continue
-            claimed.append(_incoming(target))
+            try:
+                claimed.append(_incoming(target))
+            except OSError as exc:
+                self._give_back(target, exc)
         return claimed
+
+    def _give_back(self, claimed: Path, error: OSError) -> None:
+        """Put an unreadable file back in the pick-up directory for the next poll."""
+        try:
+            rename_exclusively(claimed, self.pickup_dir / claimed.name)
+            claimed.unlink()
+        except OSError as exc:
+            raise ChannelError(
+                f"{claimed.name!r} cannot be read ({error}) nor put back: {exc}",
+                path=str(claimed),
+            ) from exc
+        _log.warning("%s cannot be read, left for the next poll: %s", claimed.name, error)
 
     def recover(self, *, older_than: float | None = None) -> list[IncomingFile]:
         """Claim the files left unfiled by consumers that stopped (crash, kill, no close).

@@ -64,7 +64,6 @@ __all__ = [
     "StatusChange",
     "async_chorus_handlers",
     "chorus_handlers",
-    "french_utc_offset",
     "prepare",
 ]
 
@@ -454,7 +453,7 @@ def _status_verdict(entry: JournalEntry, history: WsRetourConsulterHistoriqueFac
     )
 
 
-def french_utc_offset(local: datetime) -> timedelta:
+def _french_utc_offset(local: datetime) -> timedelta:
     """The UTC offset of a French local time: +1 h, or +2 h in summer time.
 
     The European rule (in force since 1996): summer time from the last Sunday of March, when
@@ -477,7 +476,7 @@ def _as_aware(moment: datetime) -> datetime:
     """A Chorus Pro date: without an offset, it is French local time."""
     if moment.tzinfo is not None:
         return moment
-    return moment.replace(tzinfo=timezone(french_utc_offset(moment)))
+    return moment.replace(tzinfo=timezone(_french_utc_offset(moment)))
 
 
 # --- handlers ------------------------------------------------------------------------------

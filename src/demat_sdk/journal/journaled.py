@@ -22,7 +22,6 @@ from demat_sdk.chorus.doctrine import MotifCategorie
 from demat_sdk.chorus.enums import StatutFacture, SyntaxeFlux
 from demat_sdk.chorus.files import FileInput
 from demat_sdk.chorus.models.factures_emission import SoumettreFactureParam
-from demat_sdk.errors import DematError
 from demat_sdk.journal.async_journal import AsyncJournal
 from demat_sdk.journal.chorus import (
     DEFAULT_INTEGRATION_DELAY,
@@ -55,12 +54,13 @@ class BulkItem:
         request: the request, as given.
         entry: its journal entry (``None`` when it was refused before being recorded).
         error: the error it met, if it did not end ``CONFIRMED`` or ``REJECTED``
-            (an :class:`~demat_sdk.errors.OutcomeUnknownError`, a time-out…).
+            (an :class:`~demat_sdk.errors.OutcomeUnknownError`, a time-out…, or any other
+            exception: one request's failure, whatever it is, never stops the others).
     """
 
     request: JournaledRequest
     entry: JournalEntry | None
-    error: DematError | None = None
+    error: Exception | None = None
 
     @property
     def confirmed(self) -> bool:
@@ -236,7 +236,7 @@ class JournaledChorus(_Writes[JournalEntry]):
     def _one(self, request: JournaledRequest) -> BulkItem:
         try:
             return BulkItem(request, self.submit(request))
-        except DematError as error:
+        except Exception as error:  # noqa: BLE001 - kept in the item: the others go on
             return BulkItem(request, _recorded(self.journal, request, self.kinds), error)
 
 
@@ -293,7 +293,7 @@ class AsyncJournaledChorus(_Writes[Awaitable[JournalEntry]]):
             async with limiter:
                 try:
                     items[index] = BulkItem(request, await self.submit(request))
-                except DematError as error:
+                except Exception as error:  # noqa: BLE001 - kept in the item: the others go on
                     entry = await anyio.to_thread.run_sync(
                         _recorded, self.journal.journal, request, self.kinds
                     )
@@ -316,9 +316,12 @@ class AsyncJournaledChorus(_Writes[Awaitable[JournalEntry]]):
 def _recorded(
     journal: Journal, request: JournaledRequest, kinds: ChorusKinds
 ) -> JournalEntry | None:
-    """The entry the journal holds for a request that failed, if it got that far."""
+    """The entry the journal holds for a request that failed, if it got that far.
+
+    ``None`` too when the journal cannot tell (the request's own error says why).
+    """
     try:
         prepared = prepare(request, kinds)
-    except DematError:
+        return journal.find(prepared.kind, prepared.key)
+    except Exception:  # noqa: BLE001 - the item carries the request's error
         return None
-    return journal.find(prepared.kind, prepared.key)
