@@ -1,7 +1,7 @@
 """When a failed Chorus Pro call is sent again, and how long to wait first.
 
-Every Chorus Pro call is a POST, reads included, so whether a call may be repeated is a property
-of the *operation*, declared with :class:`Safety`:
+Every Chorus Pro call but the health check is a POST, reads included, so whether a call may be
+repeated is a property of the *operation*, declared with :class:`Safety`:
 
 ============================  =====================================  ==========================
 failure                       ``Safety.SAFE`` (searches, reads)      ``Safety.UNSAFE`` (writes)
