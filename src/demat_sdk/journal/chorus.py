@@ -57,10 +57,10 @@ __all__ = [
     "STATUS_DATE_MARGIN",
     "ChorusKinds",
     "FluxDeposit",
+    "IntegrationWait",
     "InvoiceSubmission",
     "JournaledRequest",
     "Prepared",
-    "Reconciliation",
     "StatusChange",
     "async_chorus_handlers",
     "chorus_handlers",
@@ -110,8 +110,8 @@ class ChorusKinds:
 
 
 @dataclass(frozen=True)
-class Reconciliation:
-    """How the Chorus Pro reconcilers decide.
+class IntegrationWait:
+    """How the Chorus Pro reconcilers decide (for Hélios, ``AckWait`` in ``journal.helios``).
 
     Attributes:
         clock: the current time (timezone-aware); a journal's own clock is the natural choice.
@@ -335,7 +335,7 @@ def _flux_outcome(answer: WsRetourDeposerFluxFacture) -> Outcome:
 def _flux_verdict(
     entry: JournalEntry,
     found: Sequence[RetourRechercherFactureParFournisseur],
-    how: Reconciliation,
+    how: IntegrationWait,
 ) -> Verdict:
     fournisseur = entry.meta["fournisseur"]
     numeros = set(entry.meta["numeros_facture"])
@@ -483,7 +483,7 @@ def _as_aware(moment: datetime) -> datetime:
 
 
 def chorus_handlers(
-    client: ChorusPro, *, kinds: ChorusKinds | None = None, how: Reconciliation | None = None
+    client: ChorusPro, *, kinds: ChorusKinds | None = None, how: IntegrationWait | None = None
 ) -> dict[str, Handler]:
     """The handlers of the three Chorus Pro kinds, sending with ``client`` (blocking).
 
@@ -493,7 +493,7 @@ def chorus_handlers(
         how: the clock and the integration delay of the reconcilers.
     """
     kinds = kinds or ChorusKinds()
-    how = how or Reconciliation()
+    how = how or IntegrationWait()
     factures = client.factures
 
     def send_flux(entry: JournalEntry) -> Outcome:
@@ -534,11 +534,11 @@ def chorus_handlers(
 
 
 def async_chorus_handlers(
-    client: AsyncChorusPro, *, kinds: ChorusKinds | None = None, how: Reconciliation | None = None
+    client: AsyncChorusPro, *, kinds: ChorusKinds | None = None, how: IntegrationWait | None = None
 ) -> dict[str, AsyncHandler]:
     """The same as :func:`chorus_handlers`, awaited with an :class:`~demat_sdk.AsyncChorusPro`."""
     kinds = kinds or ChorusKinds()
-    how = how or Reconciliation()
+    how = how or IntegrationWait()
     factures = client.factures
 
     async def send_flux(entry: JournalEntry) -> Outcome:

@@ -27,9 +27,9 @@ from demat_sdk.journal.chorus import (
     DEFAULT_INTEGRATION_DELAY,
     ChorusKinds,
     FluxDeposit,
+    IntegrationWait,
     InvoiceSubmission,
     JournaledRequest,
-    Reconciliation,
     StatusChange,
     async_chorus_handlers,
     chorus_handlers,
@@ -184,7 +184,7 @@ class JournaledChorus(_Writes[JournalEntry]):
         self.journal = journal
         self.client = client
         self.kinds = ChorusKinds(namespace)
-        how = Reconciliation(clock=journal.clock, integration_delay=integration_delay)
+        how = IntegrationWait(clock=journal.clock, integration_delay=integration_delay)
         for kind, handler in chorus_handlers(client, kinds=self.kinds, how=how).items():
             journal.register(kind, handler)
 
@@ -258,7 +258,7 @@ class AsyncJournaledChorus(_Writes[Awaitable[JournalEntry]]):
         self.journal = journal
         self.client = client
         self.kinds = ChorusKinds(namespace)
-        how = Reconciliation(clock=journal.journal.clock, integration_delay=integration_delay)
+        how = IntegrationWait(clock=journal.journal.clock, integration_delay=integration_delay)
         for kind, handler in async_chorus_handlers(client, kinds=self.kinds, how=how).items():
             journal.register(kind, handler)
 
