@@ -175,8 +175,18 @@ def test_an_acquittement_of_another_file_or_collectivite_is_refused() -> None:
         reconcile(flux, other)
     other = copy.deepcopy(acquit)
     other.en_tete.code_collectivite = "456"
-    with pytest.raises(ReconciliationError, match="CodCol"):
+    with pytest.raises(ReconciliationError, match="CodCol '456' in the acquittement, '123'"):
         reconcile(flux, other)
+    # Budgets of one hospital share the CodCol: the ACK of the annexe budget is not the main's.
+    for attr, tag, value in (
+        ("code_budget", "CodBud", "01"),
+        ("siret", "IdColl", "26380001500025"),
+        ("code_poste", "IdPost", "038012"),
+    ):
+        other = copy.deepcopy(acquit)
+        setattr(other.en_tete, attr, value)
+        with pytest.raises(ReconciliationError, match=f"{tag} '{value}' in the acquittement"):
+            reconcile(flux, other)
     result = reconcile(flux, acquit)
     renamed = dataclasses.replace(
         flux, enveloppe=dataclasses.replace(flux.enveloppe, nom_fichier="X")

@@ -1,10 +1,11 @@
 """What Hélios did with a flux: an acquittement matched, object by object, with the PES_Aller sent.
 
 :func:`reconcile` pairs an :class:`~demat_sdk.pes.Acquit` with the
-:class:`~demat_sdk.pes.PesAller` it answers (same ``NomFic`` and ``CodCol``, or
-:class:`~demat_sdk.errors.ReconciliationError`) and tells, for every bordereau, pièce (mandat
-or titre), line and pièce justificative of the flux, whether it was accepted, rejected or not
-answered at all, with the anomalies Hélios gave. It also says what may be sent again:
+:class:`~demat_sdk.pes.PesAller` it answers (same ``NomFic``, ``CodCol``, ``CodBud``,
+``IdColl`` and ``IdPost``, or :class:`~demat_sdk.errors.ReconciliationError`) and tells, for
+every bordereau, pièce (mandat or titre), line and pièce justificative of the flux, whether it
+was accepted, rejected or not answered at all, with the anomalies Hélios gave. It also says
+what may be sent again:
 
 * a rejected bordereau may go again, **with the same number** (Hélios did not integrate it),
   unless it was rejected as a duplicate (``ERREUR_DOUBLON_BORDEREAU``: that number is taken);
@@ -255,8 +256,8 @@ def reconcile(sent: PesAller, acquit: Acquit) -> Reconciliation:
         acquit: the acquittement Hélios returned for it.
 
     Raises:
-        ReconciliationError: the acquittement answers another file (``NomFic``) or another
-            collectivité (``CodCol``).
+        ReconciliationError: the acquittement answers another file (``NomFic``), another
+            collectivité or budget (``CodCol``, ``CodBud``, ``IdColl``, ``IdPost``).
     """
     _check_pair(sent, acquit)
     flux_rejete = acquit.flux_rejete
@@ -378,11 +379,25 @@ def _check_pair(sent: PesAller, acquit: Acquit) -> None:
             f"the acquittement answers {acquit.enveloppe.nom_fichier!r}, "
             f"not {sent.enveloppe.nom_fichier!r} (NomFic)"
         )
-    if acquit.en_tete.code_collectivite != sent.en_tete.code_collectivite:
+    # Hélios copies the flux's EnTetePES into its acquittement: budgets of one hospital share
+    # the CodCol, and NomFic is only as unique as the software that chose it.
+    differences = [
+        f"{tag} {ours!r} in the acquittement, {theirs!r} in the flux"
+        for tag, attr in _HEADER_FIELDS
+        if (ours := getattr(acquit.en_tete, attr)) != (theirs := getattr(sent.en_tete, attr))
+    ]
+    if differences:
         raise ReconciliationError(
-            f"the acquittement is for the collectivité {acquit.en_tete.code_collectivite!r}, "
-            f"the flux for {sent.en_tete.code_collectivite!r} (CodCol)"
+            f"the acquittement answers another budget or collectivité: {'; '.join(differences)}"
         )
+
+
+_HEADER_FIELDS = (
+    ("CodCol", "code_collectivite"),
+    ("CodBud", "code_budget"),
+    ("IdColl", "siret"),
+    ("IdPost", "code_poste"),
+)
 
 
 def _bordereaux(sent: PesAller) -> Iterator[tuple[Domaine, Any]]:
