@@ -33,6 +33,7 @@ PUBLIC = {
     "PesError",
     "PesModelError",
     "PesReadError",
+    "PesTooLargeError",
     "PesWriteError",
     "PisteCredentials",
     "RateLimitedError",

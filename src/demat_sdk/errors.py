@@ -32,6 +32,7 @@ narrower class to handle one situation::
     ├── PesError                      PES V2 files (Hélios)
     │   ├── PesModelError             a model rule is broken (.location names the object)
     │   ├── PesReadError              a file could not be read (.line, .element)
+    │   │   └── PesTooLargeError      beyond a safety limit, not a fault of the file (.limit)
     │   ├── PesWriteError             a file could not be written (nothing is left behind)
     │   └── ReconciliationError       an acquittement matched with a flux it does not answer
     ├── ChannelError                  a file could not go through a Hélios channel (.path,
@@ -71,6 +72,7 @@ __all__ = [
     "PesError",
     "PesModelError",
     "PesReadError",
+    "PesTooLargeError",
     "PesWriteError",
     "RateLimitedError",
     "ReconciliationError",
@@ -433,6 +435,26 @@ class PesReadError(PesError):
             if part
         )
         super().__init__(f"{message} ({where})" if where else message)
+
+
+class PesTooLargeError(PesReadError):
+    """A PES file is beyond one of the reader's safety limits: the file may well be valid.
+
+    Attributes:
+        limit: the parameter that sets the limit: ``"max_bytes"`` (the size of the file) or
+            ``"huge_tree"`` (a text node above 10 MB: a PJ of more than ~7 MB).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        limit: str,
+        line: int | None = None,
+        element: str | None = None,
+    ) -> None:
+        self.limit = limit
+        super().__init__(message, line=line, element=element)
 
 
 class PesWriteError(PesError):

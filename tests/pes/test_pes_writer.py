@@ -13,7 +13,7 @@ from flux_samples import SIRET_CH, flux_depense, flux_marche
 from lxml import etree
 
 from demat_sdk import pes
-from demat_sdk.errors import PesModelError, PesWriteError
+from demat_sdk.errors import ConfigurationError, PesModelError, PesTooLargeError, PesWriteError
 from demat_sdk.pes.rules import business_problems, check
 from demat_sdk.testing.helios import samples as helios_samples
 
@@ -373,6 +373,41 @@ def test_validate_a_model_and_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "CodCol" in (xsd.element or "")
     monkeypatch.delenv("DEMAT_PES_XSD_DIR")
     assert not pes.validate(broken).xsd_checked
+
+
+def test_validate_says_once_what_stops_the_reading_and_never_applies_the_xsd_to_it() -> None:
+    data = pes.to_bytes(flux_depense())
+    hostile = data.replace(
+        b"?>", b'?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "http://127.0.0.1:9/leak">]>', 1
+    ).replace(b"<Enveloppe>", b"<Enveloppe>&e;", 1)
+    (problem,) = pes.validate(hostile, xsd_dir=XSD_DIR).problems
+    assert "DTD are refused" in problem.message
+    (problem,) = pes.validate(data[: len(data) // 2], xsd_dir=XSD_DIR).problems
+    assert problem.message.startswith("not well-formed XML")
+
+
+def test_validate_raises_when_a_safety_limit_is_reached_not_invalid(tmp_path: Path) -> None:
+    flux = flux_depense(pj_size=11_000_000)  # random bytes: a base64 text node above 10 MB
+    path = tmp_path / "big.xml"
+    pes.write(flux, path, max_bytes=None)
+    with pytest.raises(PesTooLargeError, match="huge_tree=True") as raised:
+        pes.validate(path, xsd_dir=XSD_DIR)
+    assert raised.value.limit == "huge_tree"
+    assert pes.validate(path, xsd_dir=XSD_DIR, huge_tree=True).ok
+    with pytest.raises(PesTooLargeError) as raised:
+        pes.read(path, max_bytes=1_000_000)
+    assert raised.value.limit == "max_bytes"
+
+
+def test_validate_names_a_missing_schema_folder_and_where_it_came_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = pes.to_bytes(flux_depense())
+    with pytest.raises(ConfigurationError, match=r"^no such folder: /nonexistent$"):
+        pes.validate(data, xsd_dir="/nonexistent")
+    monkeypatch.setenv("DEMAT_PES_XSD_DIR", str(tmp_path))
+    with pytest.raises(ConfigurationError, match=r"\(DEMAT_PES_XSD_DIR\): not a PES V2 schema"):
+        pes.validate(data)
 
 
 def test_tag_table_lists_every_field() -> None:

@@ -23,7 +23,7 @@ from typing import Any
 from lxml import etree
 
 from demat_sdk._atomic import create_temporary, rename_exclusively
-from demat_sdk.errors import PesReadError
+from demat_sdk.errors import PesReadError, PesTooLargeError
 from demat_sdk.pes import xmlsafety
 from demat_sdk.pes._collector import collector_paused
 from demat_sdk.pes._compiler import piece_reader, reader
@@ -272,8 +272,9 @@ def _read(
         raise PesReadError(f"not well-formed XML: {exc.msg}", line=exc.lineno) from None
     except PesReadError as exc:
         if not huge_tree and ("huge text node" in str(exc) or "XML_PARSE_HUGE" in str(exc)):
-            raise PesReadError(
+            raise PesTooLargeError(
                 f"{exc}: a PJ is larger than 10 MB; pass huge_tree=True for a file you trust",
+                limit="huge_tree",
                 line=exc.line,
             ) from None
         raise

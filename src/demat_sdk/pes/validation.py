@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import io
 import os
 from pathlib import Path
 
 from lxml import etree
 
-from demat_sdk.errors import ConfigurationError, PesReadError
+from demat_sdk.errors import ConfigurationError, PesReadError, PesTooLargeError
 from demat_sdk.pes import xmlsafety
 from demat_sdk.pes.models.enveloppe import PesAller
 from demat_sdk.pes.problems import Problem
@@ -54,18 +53,24 @@ class ValidationReport:
         return "\n".join(str(problem) for problem in self.problems)
 
 
-@functools.lru_cache(maxsize=4)
-def _schema(directory: str) -> etree.XMLSchema:
-    entry = Path(directory) / _ENTRY
-    if not entry.is_file():
-        raise ConfigurationError(f"no {_ENTRY} in {directory}: not a PES V2 schema set")
-    return etree.XMLSchema(etree.parse(str(entry)))
-
-
-def _xsd_dir(xsd_dir: str | os.PathLike[str] | None) -> str | None:
+def _schema(xsd_dir: str | os.PathLike[str] | None) -> etree.XMLSchema | None:
+    """The official schema of a PES_Aller in the folder given, or named by the variable."""
     if xsd_dir is not None:
-        return os.fspath(xsd_dir)
-    return os.environ.get(XSD_DIR_VARIABLE) or None
+        directory, origin = os.fspath(xsd_dir), ""
+    else:
+        directory, origin = os.environ.get(XSD_DIR_VARIABLE, ""), f" ({XSD_DIR_VARIABLE})"
+    if not directory:
+        return None
+    if not Path(directory).is_dir():
+        raise ConfigurationError(f"no such folder: {directory}{origin}")
+    if not (Path(directory) / _ENTRY).is_file():
+        raise ConfigurationError(f"no {_ENTRY} in {directory}{origin}: not a PES V2 schema set")
+    return _compiled(str(Path(directory).resolve()))
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(directory: str) -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(Path(directory) / _ENTRY)))
 
 
 def validate(
@@ -89,10 +94,12 @@ def validate(
         The report: ``ok`` and the problems with their location (and line, for a file).
 
     Raises:
-        ConfigurationError: ``xsd_dir`` does not hold a PES V2 schema set.
+        ConfigurationError: ``xsd_dir`` (or ``DEMAT_PES_XSD_DIR``) is not a folder holding a
+            PES V2 schema set.
+        PesTooLargeError: the file is beyond a safety limit of the reader (its size, or a PJ
+            above 10 MB without ``huge_tree``): that says nothing of its validity.
     """
-    directory = _xsd_dir(xsd_dir)
-    schema = _schema(directory) if directory else None
+    schema = _schema(xsd_dir)
     problems: list[Problem] = []
     if isinstance(model_or_source, PesAller):
         latin1 = encoding.lower().replace("_", "-") in ("iso-8859-1", "latin-1", "latin1")
@@ -104,12 +111,14 @@ def validate(
     data = _read_all(model_or_source)
     try:
         model = read(data, huge_tree=huge_tree)
+    except PesTooLargeError:
+        raise
     except PesReadError as exc:
-        problems.append(Problem("", str(exc), origin="read", line=exc.line, element=exc.element))
-        model = None
-    if model is not None:
-        problems += model.read_problems
-        problems += check(model, policy=TextPolicy(latin1=False, truncate=False))
+        # Not well-formed, a DTD, not a PES_Aller: said once; the XSD has nothing to add.
+        problem = Problem("", str(exc), origin="read", line=exc.line, element=exc.element)
+        return ValidationReport((problem,), schema is not None)
+    problems += model.read_problems
+    problems += check(model, policy=TextPolicy(latin1=False, truncate=False))
     if schema is not None:
         problems += _xsd_problems(schema, data, huge_tree=huge_tree)
     return ValidationReport(tuple(problems), schema is not None)
@@ -127,12 +136,14 @@ def _read_all(source: xmlsafety.Source) -> bytes:
 def _xsd_problems(schema: etree.XMLSchema, document: bytes, *, huge_tree: bool) -> list[Problem]:
     """Validate while parsing (lxml checks the stream against the schema as it goes)."""
     problems: list[Problem] = []
-    parser = xmlsafety.hardened_parser(huge_tree=huge_tree)
     try:
-        tree = etree.parse(io.BytesIO(document), parser)
-    except etree.XMLSyntaxError as exc:
-        return [Problem("", f"not well-formed XML: {exc.msg}", origin="xsd", line=exc.lineno)]
-    if not schema.validate(tree):
+        tree = xmlsafety.parse(document, max_bytes=None, huge_tree=huge_tree)
+        valid = schema.validate(tree)
+    except PesReadError as exc:
+        return [Problem("", str(exc), origin="xsd", line=exc.line)]
+    except etree.XMLSchemaValidateError as exc:
+        return [Problem("", f"the XSD could not be applied: {exc}", origin="xsd")]
+    if not valid:
         for error in list(schema.error_log):  # type: ignore[call-overload]
             problems.append(
                 Problem("", error.message, origin="xsd", line=error.line, element=error.path)

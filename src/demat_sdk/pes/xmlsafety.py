@@ -15,7 +15,7 @@ from typing import IO, Any, Literal
 
 from lxml import etree
 
-from demat_sdk.errors import PesReadError
+from demat_sdk.errors import PesReadError, PesTooLargeError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -52,9 +52,10 @@ def hardened_parser(*, huge_tree: bool = False, remove_blank_text: bool = False)
 def check_size(size: int, max_bytes: int | None, what: str = "the file") -> None:
     """Refuse a source bigger than ``max_bytes`` before reading it (``None``: no limit)."""
     if max_bytes is not None and size > max_bytes:
-        raise PesReadError(
+        raise PesTooLargeError(
             f"{what} is {size:,} bytes, above the limit of {max_bytes:,} bytes; "
-            "raise max_bytes if it is expected"
+            "raise max_bytes if it is expected",
+            limit="max_bytes",
         )
 
 
