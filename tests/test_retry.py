@@ -11,10 +11,12 @@ import pytest
 from demat_sdk import (
     ChorusPro,
     ConnectError,
+    PisteCredentials,
     RateLimitedError,
     RequestTimeoutError,
     Safety,
     ServerError,
+    TechnicalAccount,
     TransportError,
 )
 from demat_sdk._http.operation import Operation
@@ -214,3 +216,24 @@ async def test_async_client_follows_the_same_matrix(async_client, server: Server
     with pytest.raises(RequestTimeoutError):
         await async_client.request(DEPOSIT, {})
     assert len(server.api_calls) == 3
+
+
+def test_a_transport_error_names_the_address_that_failed(
+    credentials: PisteCredentials, account: TechnicalAccount, policy: RetryPolicy
+) -> None:
+    def token_endpoint_down(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("[Errno 111] Connection refused")
+
+    client = ChorusPro(
+        credentials=credentials,
+        account=account,
+        transport=httpx.MockTransport(token_endpoint_down),
+        retry_policy=policy,
+        token_url="https://user:pw@oauth.example.test/api/oauth/token?x=1",
+    )
+    with pytest.raises(ConnectError) as caught:
+        client.transverses.recuperer_pays()
+    message = str(caught.value)
+    assert "Connection refused (POST https://oauth.example.test/api/oauth/token)" in message
+    assert "x=1" not in message
+    assert "pw" not in message

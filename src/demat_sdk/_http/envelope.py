@@ -50,8 +50,20 @@ _PERMISSION_HINT = (
 
 
 def transport_error(exc: httpx.TransportError, operation: str) -> TransportError:
-    """Map an httpx transport exception; ``request_sent`` says if the server may have it."""
+    """Map an httpx transport exception; ``request_sent`` says if the server may have it.
+
+    The message names the address that failed (the PISTE token endpoint or the API's), so that a
+    wrong URL is found at once; user information and query string, if any, are left out.
+    """
     message = f"{type(exc).__name__}: {redact(str(exc)) or 'no detail'}"
+    try:
+        failed = exc.request
+    except RuntimeError:  # raised outside a request
+        pass
+    else:
+        url = failed.url
+        port = f":{url.port}" if url.port is not None else ""
+        message += f" ({failed.method} {url.scheme}://{url.host}{port}{url.path})"
     if isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout)):
         return RequestTimeoutError(message, request_sent=False, operation=operation)
     if isinstance(exc, httpx.TimeoutException):
