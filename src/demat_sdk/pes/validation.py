@@ -22,7 +22,7 @@ from demat_sdk.pes.reader import read
 from demat_sdk.pes.rules import TextPolicy, check
 from demat_sdk.pes.writer import to_bytes
 
-__all__ = ["XSD_DIR_VARIABLE", "ValidationReport", "validate"]
+__all__ = ["XSD_DIR_VARIABLE", "ValidationReport", "official_schema", "validate"]
 
 XSD_DIR_VARIABLE = "DEMAT_PES_XSD_DIR"
 """The environment variable naming the folder of the official schema set."""
@@ -53,8 +53,14 @@ class ValidationReport:
         return "\n".join(str(problem) for problem in self.problems)
 
 
-def _schema(xsd_dir: str | os.PathLike[str] | None) -> etree.XMLSchema | None:
-    """The official schema of a PES_Aller in the folder given, or named by the variable."""
+def official_schema(xsd_dir: str | os.PathLike[str] | None) -> etree.XMLSchema | None:
+    """The official schema of a PES_Aller in the folder given, or named by the variable.
+
+    ``None`` when neither names a folder; compiled once per folder.
+
+    Raises:
+        ConfigurationError: the folder does not exist or holds no PES V2 schema set.
+    """
     if xsd_dir is not None:
         directory, origin = os.fspath(xsd_dir), ""
     else:
@@ -99,7 +105,7 @@ def validate(
         PesTooLargeError: the file is beyond a safety limit of the reader (its size, or a PJ
             above 10 MB without ``huge_tree``): that says nothing of its validity.
     """
-    schema = _schema(xsd_dir)
+    schema = official_schema(xsd_dir)
     problems: list[Problem] = []
     if isinstance(model_or_source, PesAller):
         latin1 = encoding.lower().replace("_", "-") in ("iso-8859-1", "latin-1", "latin1")

@@ -41,16 +41,13 @@ anomaly has its code and a plain French text, without a number.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
-from demat_sdk.errors import ConfigurationError, PesReadError
+from demat_sdk.errors import PesReadError
 from demat_sdk.helios.asap import CHORUS_EDITIONS, AsapTitre
 from demat_sdk.pes import xmlsafety
 from demat_sdk.pes.acquit import (
@@ -66,6 +63,7 @@ from demat_sdk.pes.models.enveloppe import EnTetePES, Enveloppe, PesAller
 from demat_sdk.pes.models.pj import PieceJustificative
 from demat_sdk.pes.reader import read
 from demat_sdk.pes.totals import count_pieces, sum_ht
+from demat_sdk.pes.validation import official_schema
 from demat_sdk.testing.helios.referentiel import Budget, Domaine, Referentiel, Triplet
 
 __all__ = [
@@ -93,7 +91,6 @@ LABEL_SERVICE_CHORUS = (
 _BOX1 = "Une erreur technique est survenue lors de la validation/decoupage technique (Boite 1) : "
 _ENCODINGS = frozenset({"iso-8859-1", "utf-8"})
 _DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-_XSD_ENTRY = Path("PES_V2") / "Rev0" / "PES_Aller.xsd"
 
 AsapCheck = Callable[[Budget, AsapTitre], list[ErreurAcquit]]
 """What Chorus Pro would say of an ASAP (empty when it would take it)."""
@@ -212,20 +209,13 @@ def _box1(data: bytes, flux: PesAller, xsd_dir: Path | None) -> ElementAcquit | 
     return _signature(flux)
 
 
-_SCHEMAS: dict[Path, etree.XMLSchema] = {}
-
-
 def _xsd_problem(data: bytes, xsd_dir: Path) -> str | None:
-    schema = _SCHEMAS.get(xsd_dir)
-    if schema is None:
-        entry = xsd_dir / _XSD_ENTRY
-        if not entry.is_file():
-            raise ConfigurationError(f"no {_XSD_ENTRY} in {xsd_dir}: not a PES V2 schema set")
-        schema = _SCHEMAS[xsd_dir] = etree.XMLSchema(etree.parse(str(entry)))
+    schema = official_schema(xsd_dir)
+    assert schema is not None  # noqa: S101 - a folder is given
     try:
-        tree = etree.parse(io.BytesIO(data), xmlsafety.hardened_parser())
-    except etree.XMLSyntaxError as exc:
-        return f"({exc.lineno},{exc.offset}) {exc.msg}"
+        tree = xmlsafety.parse(data, max_bytes=None)
+    except PesReadError as exc:
+        return f"({exc.line or 0},0) {exc}"
     if schema.validate(tree):
         return None
     error = schema.error_log[0]  # type: ignore[index]
