@@ -45,9 +45,10 @@ _DOMAINS = {
 }
 _GZIP_MAGIC = b"\x1f\x8b"
 
-DEFAULT_MAX_PJ_BYTES = 1024 * 1024 * 1024
-"""The PJ content a flux may inflate to, all PJ together, unless the caller says otherwise: 1 GiB,
-ten times the 100 MB a flux may weigh in transmission."""
+DEFAULT_MAX_PJ_BYTES = 256 * 1024 * 1024
+"""The PJ content a flux may inflate to, all PJ together, unless the caller says otherwise: 256 MiB,
+the size a file may have by default (``max_bytes``); a flux travels under 100 MB, and PDF barely
+compress."""
 
 
 class _ReadContext:
@@ -194,8 +195,10 @@ def read(
         The flux; what was wrong in the file is in its ``read_problems``.
 
     Raises:
-        PesReadError: the source is not well-formed XML, declares a DTD, is too big, or is
-            not a ``PES_Aller`` (and, with ``strict=True``, at the first problem).
+        PesReadError: the source is not well-formed XML, declares a DTD, or is not a
+            ``PES_Aller`` (and, with ``strict=True``, at the first problem).
+        PesTooLargeError: the source is above ``max_bytes``, or holds a PJ above 10 MB
+            without ``huge_tree``.
 
     Note:
         The cyclic garbage collector is paused while the file is read (the reader makes no
