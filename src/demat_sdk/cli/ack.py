@@ -19,7 +19,9 @@ from typing import Any
 from demat_sdk import pes
 from demat_sdk.cli.exit_codes import EPILOG, ExitCode
 from demat_sdk.cli.output import add_json_option, error, missing_files, print_json, print_table
+from demat_sdk.cli.pes_files import read_pes_file
 from demat_sdk.errors import ReconciliationError
+from demat_sdk.helios import FileKind
 from demat_sdk.helios.reconciliation import (
     EtatReconciliation,
     Reconciliation,
@@ -61,11 +63,14 @@ def run_show(args: argparse.Namespace) -> int:
     """``demat ack show``."""
     if missing_files(args.file, args.against):
         return ExitCode.USAGE
-    acquit = pes.read_acquit(args.file)
+    acquit = read_pes_file(pes.read_acquit, args.file, FileKind.ACQUIT)
     if args.against is None:
         return _show_acquit(acquit, as_json=args.json)
+    sent = read_pes_file(
+        pes.read, args.against, FileKind.ALLER, option="--against", instead="the flux you sent"
+    )
     try:
-        reconciliation = reconcile(pes.read(args.against), acquit)
+        reconciliation = reconcile(sent, acquit)
     except ReconciliationError as exc:
         error(f"{args.file} does not answer {args.against}: {exc}")
         return ExitCode.ERROR

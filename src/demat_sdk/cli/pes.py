@@ -20,8 +20,17 @@ from typing import Any
 
 from demat_sdk import pes
 from demat_sdk.cli.exit_codes import EPILOG, ExitCode
-from demat_sdk.cli.output import add_json_option, error, missing_files, print_json, print_table
+from demat_sdk.cli.output import (
+    add_json_option,
+    cli_words,
+    error,
+    missing_files,
+    print_json,
+    print_table,
+)
+from demat_sdk.cli.pes_files import read_pes_file
 from demat_sdk.errors import ConfigurationError
+from demat_sdk.helios import FileKind
 from demat_sdk.pes.totals import pieces_of, sum_ht, sum_tva
 
 __all__ = ["register"]
@@ -99,7 +108,7 @@ def run_validate(args: argparse.Namespace) -> int:
         count = len(report.problems)
         print(f"{args.file}: invalid, {count} problem{'s' if count > 1 else ''}")  # noqa: T201
         for problem in report.problems:
-            print(f"  [{problem.origin}] {problem}")  # noqa: T201
+            print(f"  [{problem.origin}] {cli_words(str(problem))}")  # noqa: T201
     return ExitCode.OK if report.ok else ExitCode.TO_REVIEW
 
 
@@ -107,7 +116,9 @@ def run_show(args: argparse.Namespace) -> int:
     """``demat pes show``."""
     if missing_files(args.file):
         return ExitCode.USAGE
-    flux = pes.read(args.file, huge_tree=args.huge_tree)
+    flux = read_pes_file(
+        lambda path: pes.read(path, huge_tree=args.huge_tree), args.file, FileKind.ALLER
+    )
     summary = describe(flux)
     if args.json:
         print_json(summary)
