@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from demat_sdk.chorus.enums import EtatFlux, StatutFacture, SyntaxeFlux
+from demat_sdk.cli import chorus_flux, main
 from demat_sdk.cli import emulator as emulator_cli
-from demat_sdk.cli import main
 from demat_sdk.cli.flux_syntax import deduce_syntaxe
 from demat_sdk.errors import AuthenticationError
 from demat_sdk.testing import FakeChorusPro, FakeClock, Timings
@@ -225,6 +225,25 @@ def test_deposit_wait_ends_with_5_when_the_flux_is_still_being_processed(
     code, out, _ = run(capsys, *argv, "--json")
     assert code == 5
     assert json.loads(out)["termine"] is False
+
+
+def test_ctrl_c_while_waiting_says_how_to_follow_the_flux_again(
+    slow: Served,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def pressed(self: chorus_flux.WaitProgress, seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(chorus_flux.WaitProgress, "__call__", pressed)
+    path = flux_file(tmp_path, "F-0016")
+    code, _, err = run(capsys, "deposit", str(path), *WAIT_BRIEFLY, "--progress")
+    [flux] = slow.fake.state.flux.records.values()
+    hint = f"demat: interrupted; follow it with: demat chorus flux {flux.numero} --wait\n"
+    assert (code, err.rsplit("\r\x1b[K", 1)[-1]) == (130, hint)
+    code, _, err = run(capsys, "flux", flux.numero, *WAIT_BRIEFLY, "--progress")
+    assert (code, err.rsplit("\r\x1b[K", 1)[-1]) == (130, hint)
 
 
 def test_deposit_without_wait_and_pending_give_the_same_json_keys(
@@ -448,9 +467,7 @@ def test_a_missing_variable_is_named(
     code, _, err = run(capsys, "todo")
     assert code == 1
     # Every missing variable at once, and no argument the command does not have.
-    assert err == (
-        "demat: missing credentials: set DEMAT_PISTE_CLIENT_SECRET, DEMAT_CPRO_LOGIN\n"
-    )
+    assert err == ("demat: missing credentials: set DEMAT_PISTE_CLIENT_SECRET, DEMAT_CPRO_LOGIN\n")
 
 
 def test_debug_lets_the_whole_trace_through(

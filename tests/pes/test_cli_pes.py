@@ -171,7 +171,10 @@ def test_a_pj_above_10_mb_needs_huge_tree(
     path = tmp_path / "big.xml"
     pes.write(flux_depense(mandats=1, pj_size=8_000_000), path)
     assert main(["pes", "show", str(path)]) == 1
-    assert "a PJ is larger than 10 MB" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith(f"demat: {path}: ")
+    assert "a PJ is larger than 10 MB; re-run with --huge-tree if you trust the file" in err
+    assert "huge_tree=True" not in err
     assert main(["pes", "show", str(path), "--huge-tree", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["pj"][0]["taille"] == 8_000_000
     assert main(["pes", "validate", str(path), "--huge-tree"]) == 0
