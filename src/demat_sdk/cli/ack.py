@@ -37,7 +37,11 @@ def register(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
         "ack",
         help="read an acquittement (PES_ACQUIT) from Hélios",
-        description=__doc__,
+        description="Read an acquittement (PES_ACQUIT) from Hélios: its elements and "
+        "anomalies or, with --against, a reconciliation with the PES_Aller it answers, per "
+        "bordereau, pièce, line and PJ. Exit code: 0 all accepted; 4 something rejected or "
+        "unanswered, to review; 1 a file that is not an ACK, or an ACK that does not answer "
+        "the flux given; 2 bad usage.",
         epilog=EPILOG,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)

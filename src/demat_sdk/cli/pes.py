@@ -41,7 +41,9 @@ def register(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
         "pes",
         help="check and look into a PES_Aller file",
-        description=__doc__,
+        description="Check a PES_Aller file (validate: the model rules and the official XSD) "
+        "or look into it (show: bordereaux, pièces, totals and PJ). Exit code: 0 valid or "
+        "shown; 4 invalid, the problems listed; 1 a file that cannot be read; 2 bad usage.",
         epilog=EPILOG,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
