@@ -181,3 +181,13 @@ def test_json_errors_are_json_on_stdout(tmp_path: Path, capsys: pytest.CaptureFi
     document = json.loads(out)
     assert document["error"]["exit_code"] == 1
     assert document["error"]["message"].startswith(f"{SENT}: a PES_Aller, not a PES_ACQUIT")
+
+
+def test_debug_may_follow_the_sub_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.xml"
+    broken.write_bytes(b"<PES_Aller>")
+    with pytest.raises(Exception, match="not well-formed"):
+        main(["pes", "show", str(broken), "--debug"])
+    assert run(capsys, "pes", "show", str(broken))[0] == 1  # without it, one line

@@ -49,7 +49,23 @@ def build_parser() -> argparse.ArgumentParser:
     pes.register(commands)
     ack.register(commands)
     chorus.register(commands)
+    _debug_anywhere(parser)
     return parser
+
+
+def _debug_anywhere(parser: argparse.ArgumentParser) -> None:
+    """Let ``--debug`` come after the sub-command too (``demat pes validate --debug F``)."""
+    for action in parser._actions:  # argparse lists sub-parsers nowhere else
+        if isinstance(action, argparse._SubParsersAction):
+            for subparser in action.choices.values():
+                if not subparser._subparsers:
+                    subparser.add_argument(
+                        "--debug",
+                        action="store_true",
+                        default=argparse.SUPPRESS,
+                        help="full traces and DEBUG logs",
+                    )
+                _debug_anywhere(subparser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
