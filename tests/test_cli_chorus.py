@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import socket
 import tarfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -640,3 +641,15 @@ def test_the_exports_of_demat_emulator_serve_let_demat_chorus_in(
     code, out, err = run(capsys, "todo")
     assert (code, err) == (3, "")
     assert out.startswith(f"0 invoices to process for CHU DE VALMONT ({VALMONT})")
+
+
+def test_a_port_already_taken_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = main(["emulator", "serve", "--port", str(port)])
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (1, "")
+    assert captured.err.startswith(f"demat: cannot listen on 127.0.0.1:{port}: ")
+    assert captured.err.count("\n") == 1
