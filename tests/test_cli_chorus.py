@@ -653,3 +653,19 @@ def test_a_port_already_taken_is_named(capsys: pytest.CaptureFixture[str]) -> No
     assert (code, captured.out) == (1, "")
     assert captured.err.startswith(f"demat: cannot listen on 127.0.0.1:{port}: ")
     assert captured.err.count("\n") == 1
+
+
+def test_a_network_failure_names_the_urls_and_their_variables(
+    served: Served, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]  # nothing listens there once closed
+    monkeypatch.setenv("DEMAT_TOKEN_URL", f"http://127.0.0.1:{port}/token")
+    code, out, err = run(capsys, "todo")
+    assert (code, out) == (1, "")
+    assert err.endswith(
+        f"(API {served.url}, token http://127.0.0.1:{port}/token: check the network, "
+        "or DEMAT_API_BASE_URL, DEMAT_TOKEN_URL and DEMAT_ENVIRONMENT)\n"
+    )
+    assert err.count("\n") == 1

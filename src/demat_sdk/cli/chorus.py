@@ -35,6 +35,7 @@ from demat_sdk._http.settings import (
 from demat_sdk.chorus.enums import SyntaxeFlux
 from demat_sdk.chorus.factures.integration import DEFAULT_INTERVAL, DEFAULT_TIMEOUT
 from demat_sdk.cli import arguments
+from demat_sdk.cli.chorus_client import naming_the_hosts
 from demat_sdk.cli.chorus_flux import run_deposit, run_flux
 from demat_sdk.cli.chorus_invoices import run_show, run_todo
 from demat_sdk.cli.exit_codes import EPILOG
@@ -85,7 +86,7 @@ def register(commands: Any) -> None:
     )
     deposit.add_argument("file", type=Path, metavar="FILE")
     _add_follow_options(deposit, syntaxe_default="deduced from the file")
-    deposit.set_defaults(run=run_deposit)
+    deposit.set_defaults(run=naming_the_hosts(run_deposit))
 
     flux = actions.add_parser(
         "flux",
@@ -102,7 +103,7 @@ def register(commands: Any) -> None:
     )
     flux.add_argument("numero_flux_depot", type=arguments.identifier, metavar="NUMERO_FLUX_DEPOT")
     _add_follow_options(flux, syntaxe_default="not sent")
-    flux.set_defaults(run=run_flux)
+    flux.set_defaults(run=naming_the_hosts(run_flux))
 
     show = actions.add_parser(
         "show",
@@ -130,7 +131,7 @@ def register(commands: Any) -> None:
         default="auto",
         help="whose view: the recipient's, the supplier's, or the first that finds it (auto)",
     )
-    show.set_defaults(run=run_show)
+    show.set_defaults(run=naming_the_hosts(run_show))
 
     todo = actions.add_parser(
         "todo",
@@ -157,7 +158,7 @@ def register(commands: Any) -> None:
         metavar="N",
         help="list at most N invoices (default: all)",
     )
-    todo.set_defaults(run=run_todo)
+    todo.set_defaults(run=naming_the_hosts(run_todo))
 
     for action in (deposit, flux, show, todo):
         add_json_option(action)

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import argparse
+import functools
 import os
+from collections.abc import Callable
 
 from demat_sdk._http.settings import (
+    ENV_API_BASE_URL,
     ENV_CPRO_LOGIN,
     ENV_CPRO_PASSWORD,
+    ENV_ENVIRONMENT,
     ENV_PISTE_CLIENT_ID,
     ENV_PISTE_CLIENT_SECRET,
+    ENV_TOKEN_URL,
+    resolve_endpoints,
 )
 from demat_sdk.chorus.client import ChorusPro
-from demat_sdk.errors import ConfigurationError
+from demat_sdk.cli.exit_codes import ExitCode
+from demat_sdk.cli.output import error, message_of
+from demat_sdk.errors import ConfigurationError, TransportError
 
-__all__ = ["REQUIRED_VARIABLES", "client_from_environment"]
+__all__ = ["REQUIRED_VARIABLES", "client_from_environment", "naming_the_hosts"]
 
 REQUIRED_VARIABLES = (
     ENV_PISTE_CLIENT_ID,
@@ -34,3 +43,26 @@ def client_from_environment() -> ChorusPro:
     if missing:
         raise ConfigurationError(f"missing credentials: set {', '.join(missing)}")
     return ChorusPro()
+
+
+def naming_the_hosts(
+    run: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """A ``demat chorus`` action whose network failures name the URLs and their variables."""
+
+    @functools.wraps(run)
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except TransportError as failure:
+            if args.debug:
+                raise
+            endpoints = resolve_endpoints(None)
+            error(
+                f"{message_of(failure)} (API {endpoints.api_base_url}, token "
+                f"{endpoints.token_url}: check the network, or {ENV_API_BASE_URL}, "
+                f"{ENV_TOKEN_URL} and {ENV_ENVIRONMENT})"
+            )
+            return ExitCode.ERROR
+
+    return wrapped
