@@ -7,16 +7,7 @@ import functools
 import os
 from collections.abc import Callable
 
-from demat_sdk._http.settings import (
-    ENV_API_BASE_URL,
-    ENV_CPRO_LOGIN,
-    ENV_CPRO_PASSWORD,
-    ENV_ENVIRONMENT,
-    ENV_PISTE_CLIENT_ID,
-    ENV_PISTE_CLIENT_SECRET,
-    ENV_TOKEN_URL,
-    resolve_endpoints,
-)
+from demat_sdk._http import settings
 from demat_sdk.chorus.client import ChorusPro
 from demat_sdk.cli.exit_codes import ExitCode
 from demat_sdk.cli.output import error, message_of
@@ -25,10 +16,10 @@ from demat_sdk.errors import ConfigurationError, TransportError
 __all__ = ["REQUIRED_VARIABLES", "client_from_environment", "naming_the_hosts"]
 
 REQUIRED_VARIABLES = (
-    ENV_PISTE_CLIENT_ID,
-    ENV_PISTE_CLIENT_SECRET,
-    ENV_CPRO_LOGIN,
-    ENV_CPRO_PASSWORD,
+    settings.ENV_PISTE_CLIENT_ID,
+    settings.ENV_PISTE_CLIENT_SECRET,
+    settings.ENV_CPRO_LOGIN,
+    settings.ENV_CPRO_PASSWORD,
 )
 """The variables a ``demat chorus`` command cannot do without."""
 
@@ -57,11 +48,11 @@ def naming_the_hosts(
         except TransportError as failure:
             if args.debug:
                 raise
-            endpoints = resolve_endpoints(None)
+            endpoints = settings.resolve_endpoints(None)
             error(
                 f"{message_of(failure)} (API {endpoints.api_base_url}, token "
-                f"{endpoints.token_url}: check the network, or {ENV_API_BASE_URL}, "
-                f"{ENV_TOKEN_URL} and {ENV_ENVIRONMENT})"
+                f"{endpoints.token_url}: check the network, or {settings.ENV_API_BASE_URL}, "
+                f"{settings.ENV_TOKEN_URL} and {settings.ENV_ENVIRONMENT})"
             )
             return ExitCode.ERROR
 
