@@ -10,6 +10,7 @@ from flux_samples import flux_depense
 
 from demat_sdk import pes
 from demat_sdk.cli import main
+from demat_sdk.errors import PesReadError
 
 from tests_support import PES_DIR, XSD_DIR
 
@@ -178,3 +179,21 @@ def test_a_pj_above_10_mb_needs_huge_tree(
     assert main(["pes", "show", str(path), "--huge-tree", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["pj"][0]["taille"] == 8_000_000
     assert main(["pes", "validate", str(path), "--huge-tree"]) == 0
+
+
+def test_a_file_beyond_a_limit_of_the_reader_is_named_with_the_option_to_lift_it(
+    valid_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def too_large(*args: object, **kwargs: object) -> None:
+        raise PesReadError(
+            "not well-formed XML: huge text node: a PJ is larger than 10 MB; pass "
+            "huge_tree=True for a file you trust",
+            line=3,
+        )
+
+    monkeypatch.setattr(pes, "validate", too_large)
+    assert main(["pes", "validate", str(valid_file)]) == 1
+    assert capsys.readouterr().err == (
+        f"demat: {valid_file}: line 3: not well-formed XML: huge text node: a PJ is larger than "
+        "10 MB; re-run with --huge-tree if you trust the file\n"
+    )

@@ -39,7 +39,7 @@ def client_from_environment() -> ChorusPro:
 def naming_the_hosts(
     run: Callable[[argparse.Namespace], int],
 ) -> Callable[[argparse.Namespace], int]:
-    """A ``demat chorus`` action whose network failures name the URLs and their variables."""
+    """A ``demat chorus`` action whose network failures name the variables that set the URLs."""
 
     @functools.wraps(run)
     def wrapped(args: argparse.Namespace) -> int:
@@ -48,11 +48,10 @@ def naming_the_hosts(
         except TransportError as failure:
             if args.debug:
                 raise
-            endpoints = settings.resolve_endpoints(None)
             error(
-                f"{message_of(failure)} (API {endpoints.api_base_url}, token "
-                f"{endpoints.token_url}: check the network, or {settings.ENV_API_BASE_URL}, "
-                f"{settings.ENV_TOKEN_URL} and {settings.ENV_ENVIRONMENT})"
+                f"{message_of(failure)}; check the network, or the variables "
+                f"{settings.ENV_API_BASE_URL}, {settings.ENV_TOKEN_URL} and "
+                f"{settings.ENV_ENVIRONMENT}"
             )
             return ExitCode.ERROR
 

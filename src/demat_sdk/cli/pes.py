@@ -90,7 +90,11 @@ def run_validate(args: argparse.Namespace) -> int:
     if missing_files(args.file):
         return ExitCode.USAGE
     try:
-        report = pes.validate(args.file, args.xsd_dir, huge_tree=args.huge_tree)
+        report = read_pes_file(
+            lambda path: pes.validate(path, args.xsd_dir, huge_tree=args.huge_tree),
+            args.file,
+            FileKind.ALLER,
+        )
     except ConfigurationError as exc:
         error(str(exc))
         return ExitCode.USAGE
