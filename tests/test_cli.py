@@ -111,6 +111,7 @@ def test_every_help_ends_with_the_exit_code_table(
     with pytest.raises(SystemExit):
         build_parser().parse_args([*command.split(), "--help"])
     words = " ".join(capsys.readouterr().out.split())
+    assert "``" not in words  # no reST markup from a docstring
     assert words.endswith(
         "exit codes: 0 done, 1 error, 2 bad usage, 3 nothing found, 4 something to review, "
         "5 still being processed"

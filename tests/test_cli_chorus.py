@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import socket
 import tarfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from demat_sdk.chorus.enums import EtatFlux, StatutFacture, SyntaxeFlux
+from demat_sdk.cli import chorus_flux, main
 from demat_sdk.cli import emulator as emulator_cli
-from demat_sdk.cli import main
 from demat_sdk.cli.flux_syntax import deduce_syntaxe
 from demat_sdk.errors import AuthenticationError
 from demat_sdk.testing import FakeChorusPro, FakeClock, Timings
@@ -227,6 +228,25 @@ def test_deposit_wait_ends_with_5_when_the_flux_is_still_being_processed(
     assert json.loads(out)["termine"] is False
 
 
+def test_ctrl_c_while_waiting_says_how_to_follow_the_flux_again(
+    slow: Served,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def pressed(self: chorus_flux.WaitProgress, seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(chorus_flux.WaitProgress, "__call__", pressed)
+    path = flux_file(tmp_path, "F-0016")
+    code, _, err = run(capsys, "deposit", str(path), *WAIT_BRIEFLY, "--progress")
+    [flux] = slow.fake.state.flux.records.values()
+    hint = f"demat: interrupted; follow it with: demat chorus flux {flux.numero} --wait\n"
+    assert (code, err.rsplit("\r\x1b[K", 1)[-1]) == (130, hint)
+    code, _, err = run(capsys, "flux", flux.numero, *WAIT_BRIEFLY, "--progress")
+    assert (code, err.rsplit("\r\x1b[K", 1)[-1]) == (130, hint)
+
+
 def test_deposit_without_wait_and_pending_give_the_same_json_keys(
     slow: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -245,9 +265,12 @@ def test_a_failure_after_the_deposit_names_the_flux_deposited(
     path = flux_file(tmp_path, "F-0010")
     code, out, err = run(capsys, "deposit", str(path), "--wait", "--json")
     [flux] = served.fake.state.flux.records.values()
-    assert (code, out) == (1, "")
-    assert err.startswith(f"demat: flux {flux.numero} was deposited, but following it failed: ")
+    assert code == 1
+    opening = f"flux {flux.numero} was deposited, but following it failed: "
+    assert err.startswith(f"demat: {opening}")
     assert err.count("\n") == 1
+    # --json: the error is a JSON document on stdout too, for a program that parses it.
+    assert json.loads(out)["error"]["message"].startswith(opening)
 
 
 def test_deposit_shows_its_progress_on_stderr_when_asked(
@@ -395,9 +418,10 @@ def test_a_failure_while_following_a_flux_names_it_in_one_line(
     [flux] = slow.fake.state.flux.records.values()
     slow.fake.faults.add("malformed_json", operation="consulterCRDetaille", skip=1)
     code, out, err = run(capsys, "flux", flux.numero, *WAIT_BRIEFLY, "--json")
-    assert (code, out) == (1, "")
+    assert code == 1
     assert err.startswith(f"demat: following flux {flux.numero} failed: ")
     assert err.count("\n") == 1
+    assert json.loads(out)["error"]["exit_code"] == 1
 
 
 def test_the_help_of_deposit_points_at_flux(capsys: pytest.CaptureFixture[str]) -> None:
@@ -420,7 +444,7 @@ def test_bad_credentials_give_one_line_and_exit_1_without_the_secret(
     monkeypatch.setenv("DEMAT_PISTE_CLIENT_SECRET", "wrong-secret-4242")
     code, out, err = run(capsys, "todo")
     assert (code, out) == (1, "")
-    assert err.startswith("demat: AuthenticationError: ")
+    assert err.startswith("demat: token: HTTP 400: PISTE refused the token request")
     assert err.count("\n") == 1
     assert "wrong-secret-4242" not in err
 
@@ -440,9 +464,11 @@ def test_a_missing_variable_is_named(
     served: Served, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv("DEMAT_CPRO_LOGIN")
+    monkeypatch.setenv("DEMAT_PISTE_CLIENT_SECRET", " ")
     code, _, err = run(capsys, "todo")
     assert code == 1
-    assert err.startswith("demat: ConfigurationError: missing credential: set DEMAT_CPRO_LOGIN")
+    # Every missing variable at once, and no argument the command does not have.
+    assert err == ("demat: missing credentials: set DEMAT_PISTE_CLIENT_SECRET, DEMAT_CPRO_LOGIN\n")
 
 
 def test_debug_lets_the_whole_trace_through(
@@ -615,3 +641,32 @@ def test_the_exports_of_demat_emulator_serve_let_demat_chorus_in(
     code, out, err = run(capsys, "todo")
     assert (code, err) == (3, "")
     assert out.startswith(f"0 invoices to process for CHU DE VALMONT ({VALMONT})")
+
+
+def test_a_port_already_taken_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = main(["emulator", "serve", "--port", str(port)])
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (1, "")
+    assert captured.err.startswith(f"demat: cannot listen on 127.0.0.1:{port}: ")
+    assert captured.err.count("\n") == 1
+
+
+def test_a_network_failure_names_the_variables_of_the_urls(
+    served: Served, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The library names the address that failed; the command adds where it comes from.
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]  # nothing listens there once closed
+    monkeypatch.setenv("DEMAT_TOKEN_URL", f"http://127.0.0.1:{port}/token")
+    code, out, err = run(capsys, "todo")
+    assert (code, out) == (1, "")
+    assert err.endswith(
+        "; check the network, or the variables DEMAT_API_BASE_URL, DEMAT_TOKEN_URL and "
+        "DEMAT_ENVIRONMENT\n"
+    )
+    assert err.count("\n") == 1

@@ -10,6 +10,7 @@ from flux_samples import flux_depense
 
 from demat_sdk import pes
 from demat_sdk.cli import main
+from demat_sdk.errors import PesReadError
 
 from tests_support import PES_DIR, XSD_DIR
 
@@ -84,9 +85,7 @@ def test_validate_a_file_that_cannot_be_read_is_an_error(
     assert main(["pes", "validate", str(valid_file)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == (
-        f"demat: PermissionError: [Errno 13] Permission denied: '{valid_file}'\n"
-    )
+    assert captured.err == f"demat: {valid_file}: Permission denied\n"
 
 
 def test_validate_usage_errors_exit_2(
@@ -161,7 +160,7 @@ def test_show_an_unreadable_file_says_it_in_one_line(
     path.write_bytes(b"<PES_Aller>")
     assert main(["pes", "show", str(path)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("demat: PesReadError: not well-formed XML")
+    assert err.startswith(f"demat: {path}: line 1: not well-formed XML")
     assert err.count("\n") == 1
     with pytest.raises(Exception, match="not well-formed"):
         main(["--debug", "pes", "show", str(path)])
@@ -173,7 +172,28 @@ def test_a_pj_above_10_mb_needs_huge_tree(
     path = tmp_path / "big.xml"
     pes.write(flux_depense(mandats=1, pj_size=8_000_000), path)
     assert main(["pes", "show", str(path)]) == 1
-    assert "a PJ is larger than 10 MB" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith(f"demat: {path}: ")
+    assert "a PJ is larger than 10 MB; re-run with --huge-tree if you trust the file" in err
+    assert "huge_tree=True" not in err
     assert main(["pes", "show", str(path), "--huge-tree", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["pj"][0]["taille"] == 8_000_000
     assert main(["pes", "validate", str(path), "--huge-tree"]) == 0
+
+
+def test_a_file_beyond_a_limit_of_the_reader_is_named_with_the_option_to_lift_it(
+    valid_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def too_large(*args: object, **kwargs: object) -> None:
+        raise PesReadError(
+            "not well-formed XML: huge text node: a PJ is larger than 10 MB; pass "
+            "huge_tree=True for a file you trust",
+            line=3,
+        )
+
+    monkeypatch.setattr(pes, "validate", too_large)
+    assert main(["pes", "validate", str(valid_file)]) == 1
+    assert capsys.readouterr().err == (
+        f"demat: {valid_file}: line 3: not well-formed XML: huge text node: a PJ is larger than "
+        "10 MB; re-run with --huge-tree if you trust the file\n"
+    )

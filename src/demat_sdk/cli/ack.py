@@ -19,7 +19,9 @@ from typing import Any
 from demat_sdk import pes
 from demat_sdk.cli.exit_codes import EPILOG, ExitCode
 from demat_sdk.cli.output import add_json_option, error, missing_files, print_json, print_table
+from demat_sdk.cli.pes_files import read_pes_file
 from demat_sdk.errors import ReconciliationError
+from demat_sdk.helios import FileKind
 from demat_sdk.helios.reconciliation import (
     EtatReconciliation,
     Reconciliation,
@@ -35,7 +37,11 @@ def register(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
         "ack",
         help="read an acquittement (PES_ACQUIT) from Hélios",
-        description=__doc__,
+        description="Read an acquittement (PES_ACQUIT) from Hélios: its elements and "
+        "anomalies or, with --against, a reconciliation with the PES_Aller it answers, per "
+        "bordereau, pièce, line and PJ. Exit code: 0 all accepted; 4 something rejected or "
+        "unanswered, to review; 1 a file that is not an ACK, or an ACK that does not answer "
+        "the flux given; 2 bad usage.",
         epilog=EPILOG,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -61,11 +67,14 @@ def run_show(args: argparse.Namespace) -> int:
     """``demat ack show``."""
     if missing_files(args.file, args.against):
         return ExitCode.USAGE
-    acquit = pes.read_acquit(args.file)
+    acquit = read_pes_file(pes.read_acquit, args.file, FileKind.ACQUIT)
     if args.against is None:
         return _show_acquit(acquit, as_json=args.json)
+    sent = read_pes_file(
+        pes.read, args.against, FileKind.ALLER, option="--against", instead="the flux you sent"
+    )
     try:
-        reconciliation = reconcile(pes.read(args.against), acquit)
+        reconciliation = reconcile(sent, acquit)
     except ReconciliationError as exc:
         error(f"{args.file} does not answer {args.against}: {exc}")
         return ExitCode.ERROR

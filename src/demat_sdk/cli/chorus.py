@@ -34,6 +34,8 @@ from demat_sdk._http.settings import (
 )
 from demat_sdk.chorus.enums import SyntaxeFlux
 from demat_sdk.chorus.factures.integration import DEFAULT_INTERVAL, DEFAULT_TIMEOUT
+from demat_sdk.cli import arguments
+from demat_sdk.cli.chorus_client import naming_the_hosts
 from demat_sdk.cli.chorus_flux import run_deposit, run_flux
 from demat_sdk.cli.chorus_invoices import run_show, run_todo
 from demat_sdk.cli.exit_codes import EPILOG
@@ -84,7 +86,7 @@ def register(commands: Any) -> None:
     )
     deposit.add_argument("file", type=Path, metavar="FILE")
     _add_follow_options(deposit, syntaxe_default="deduced from the file")
-    deposit.set_defaults(run=run_deposit)
+    deposit.set_defaults(run=naming_the_hosts(run_deposit))
 
     flux = actions.add_parser(
         "flux",
@@ -99,9 +101,9 @@ def register(commands: Any) -> None:
         epilog=_ENVIRONMENT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    flux.add_argument("numero_flux_depot", metavar="NUMERO_FLUX_DEPOT")
+    flux.add_argument("numero_flux_depot", type=arguments.identifier, metavar="NUMERO_FLUX_DEPOT")
     _add_follow_options(flux, syntaxe_default="not sent")
-    flux.set_defaults(run=run_flux)
+    flux.set_defaults(run=naming_the_hosts(run_flux))
 
     show = actions.add_parser(
         "show",
@@ -116,7 +118,7 @@ def register(commands: Any) -> None:
         epilog=_ENVIRONMENT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    show.add_argument("ref", metavar="ID_OR_NUMBER")
+    show.add_argument("ref", type=arguments.identifier, metavar="ID_OR_NUMBER")
     show.add_argument(
         "--numero",
         action="store_true",
@@ -129,7 +131,7 @@ def register(commands: Any) -> None:
         default="auto",
         help="whose view: the recipient's, the supplier's, or the first that finds it (auto)",
     )
-    show.set_defaults(run=run_show)
+    show.set_defaults(run=naming_the_hosts(run_show))
 
     todo = actions.add_parser(
         "todo",
@@ -151,9 +153,12 @@ def register(commands: Any) -> None:
         "--service", metavar="CODE", help="only the invoices addressed to this code service"
     )
     todo.add_argument(
-        "--limit", type=_positive, metavar="N", help="list at most N invoices (default: all)"
+        "--limit",
+        type=arguments.positive,
+        metavar="N",
+        help="list at most N invoices (default: all)",
     )
-    todo.set_defaults(run=run_todo)
+    todo.set_defaults(run=naming_the_hosts(run_todo))
 
     for action in (deposit, flux, show, todo):
         add_json_option(action)
@@ -173,14 +178,14 @@ def _add_follow_options(parser: argparse.ArgumentParser, *, syntaxe_default: str
     )
     parser.add_argument(
         "--timeout",
-        type=_seconds,
+        type=arguments.seconds,
         default=DEFAULT_TIMEOUT,
         metavar="S",
         help=f"with --wait: seconds to wait at most (default {DEFAULT_TIMEOUT:.0f})",
     )
     parser.add_argument(
         "--interval",
-        type=_seconds,
+        type=arguments.seconds,
         default=DEFAULT_INTERVAL,
         metavar="S",
         help=f"with --wait: seconds between two reports (default {DEFAULT_INTERVAL:.0f})",
@@ -195,23 +200,3 @@ def _add_follow_options(parser: argparse.ArgumentParser, *, syntaxe_default: str
 
 def _wrapped(text: str) -> str:
     return textwrap.fill(text, width=78)
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0 seconds: {text!r}")
-    return value
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more: {text!r}")
-    return value

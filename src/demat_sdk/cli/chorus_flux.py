@@ -17,6 +17,7 @@ from demat_sdk.chorus.client import ChorusPro
 from demat_sdk.chorus.enums import EtatFlux, SyntaxeFlux
 from demat_sdk.chorus.factures.integration import Polling
 from demat_sdk.chorus.models.base import required_in_answer
+from demat_sdk.cli.chorus_client import client_from_environment
 from demat_sdk.cli.chorus_views import print_report, report_data
 from demat_sdk.cli.exit_codes import ExitCode
 from demat_sdk.cli.flux_syntax import deduce_syntaxe
@@ -77,7 +78,7 @@ def run_deposit(args: argparse.Namespace) -> int:
             "Factur-X PDF, or a .tar.gz of one syntax); give --syntaxe"
         )
         return ExitCode.USAGE
-    with ChorusPro() as client:
+    with client_from_environment() as client:
         recu = client.factures.deposer_flux(fichier=args.file, syntaxe_flux=syntaxe)
         numero = required_in_answer(recu.numero_flux_depot, "deposerFluxFacture", "numeroFluxDepot")
         deposited = {
@@ -94,6 +95,7 @@ def run_deposit(args: argparse.Namespace) -> int:
             return ExitCode.OK
         if not args.json:
             say(f"{args.file.name} deposited ({syntaxe.value}): flux {numero}, waiting…")
+        args.interrupt_hint = _resume_hint(numero)
         # The flux is deposited: a failure says so, lest it be sent again.
         return _follow(
             client,
@@ -107,6 +109,8 @@ def run_deposit(args: argparse.Namespace) -> int:
 def run_flux(args: argparse.Namespace) -> int:
     """``demat chorus flux``."""
     numero: str = args.numero_flux_depot.strip()
+    if args.wait:
+        args.interrupt_hint = _resume_hint(numero)
     syntaxe = SyntaxeFlux(args.syntaxe) if args.syntaxe else None
     flux: dict[str, Any] = {
         "numero_flux_depot": numero,
@@ -114,7 +118,7 @@ def run_flux(args: argparse.Namespace) -> int:
         "syntaxe_flux": syntaxe.value if syntaxe else None,
         "date_depot": None,
     }
-    with ChorusPro() as client:
+    with client_from_environment() as client:
         try:
             compte_rendu = client.transverses.consulter_cr_detaille(
                 numero_flux_depot=numero, syntaxe_flux=syntaxe
@@ -167,7 +171,7 @@ def _follow(
     except DematError as failure:
         if args.debug:
             raise
-        error(f"{failed} failed: {type(failure).__name__}: {failure}")
+        error(f"{failed} failed: {failure}")
         return ExitCode.ERROR
     finally:
         if progress is not None:
@@ -199,5 +203,10 @@ def _pending(flux: dict[str, Any], etat: str | None, waited: float | None, *, as
         if waited is None
         else f"still {state} after {waited:.0f} s; Chorus Pro has not finished processing it"
     )
-    say(f"flux {numero}: {where}; follow it with: demat chorus flux {numero} --wait")
+    say(f"flux {numero}: {where}; {_resume_hint(numero)}")
     return ExitCode.PENDING
+
+
+def _resume_hint(numero: str) -> str:
+    """How to follow a flux again, once a wait ended or was interrupted."""
+    return f"follow it with: demat chorus flux {numero} --wait"

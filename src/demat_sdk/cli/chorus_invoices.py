@@ -16,6 +16,7 @@ from demat_sdk.chorus.enums import TriSens
 from demat_sdk.chorus.models import ParamRechercheHistoStatuts, StructureActive
 from demat_sdk.chorus.models.base import required_in_answer
 from demat_sdk.chorus.tri import TriHistoStatuts
+from demat_sdk.cli.chorus_client import client_from_environment
 from demat_sdk.cli.chorus_views import invoice_data, print_invoice, print_todo, search_item
 from demat_sdk.cli.exit_codes import ExitCode
 from demat_sdk.cli.output import error, print_json, print_table, say
@@ -31,7 +32,7 @@ def run_show(args: argparse.Namespace) -> int:
     ref: str = args.ref.strip()
     by_id = ref.isdigit() and not args.numero
     roles = ("destinataire", "fournisseur") if args.role == "auto" else (args.role,)
-    with ChorusPro() as client:
+    with client_from_environment() as client:
         if not by_id:
             return _show_number(client, ref, roles, as_json=args.json)
         refusals: list[str] = []
@@ -133,7 +134,7 @@ def _not_found(what: str, refusals: list[str], *, as_json: bool) -> int:
 
 def run_todo(args: argparse.Namespace) -> int:
     """``demat chorus todo``."""
-    with ChorusPro() as client:
+    with client_from_environment() as client:
         structures = _recipient_structures(client, args.structure)
         if not structures:
             return _no_structure(args)

@@ -9,7 +9,9 @@ report with findings).
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -17,8 +19,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from demat_sdk.cli import arguments
 from demat_sdk.cli.exit_codes import EPILOG, ExitCode
-from demat_sdk.cli.output import missing_files, print_json, say
+from demat_sdk.cli.output import error, missing_files, print_json, say
 from demat_sdk.directory import (
     MAX_ERRORS,
     Directory,
@@ -29,6 +32,7 @@ from demat_sdk.directory import (
     Service,
     Structure,
 )
+from demat_sdk.directory.directory import MAX_LIMIT
 from demat_sdk.errors import InvalidRequestError
 
 __all__ = ["ProgressBar", "register"]
@@ -55,7 +59,10 @@ def register(commands: Any) -> None:
     )
     importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
     importing.add_argument(
-        "--encoding", default="utf-8", help="encoding of the CSV files (default utf-8; cp1252…)"
+        "--encoding",
+        type=arguments.encoding,
+        default="utf-8",
+        help="encoding of the CSV files (default utf-8; cp1252…)",
     )
     importing.add_argument(
         "--partial",
@@ -64,7 +71,7 @@ def register(commands: Any) -> None:
     )
     importing.add_argument(
         "--max-errors",
-        type=int,
+        type=arguments.non_negative,
         default=MAX_ERRORS,
         metavar="N",
         help=f"refused rows tolerated before giving up (default {MAX_ERRORS})",
@@ -80,7 +87,7 @@ def register(commands: Any) -> None:
         default=None,
         help="progress bar on stderr (default: when stderr is a terminal)",
     )
-    importing.set_defaults(run=_import)
+    importing.set_defaults(run=_import, usage_error=importing.error)
 
     lookup = actions.add_parser(
         "lookup",
@@ -89,7 +96,9 @@ def register(commands: Any) -> None:
         epilog=EPILOG,
     )
     what = lookup.add_mutually_exclusive_group()
-    what.add_argument("--siret", help="one structure, its services and routing rules")
+    what.add_argument(
+        "--siret", type=arguments.siret, help="one structure, its services and routing rules"
+    )
     what.add_argument("--name", help="structures whose name starts with this")
     what.add_argument("--postcode", help="structures of a postcode")
     lookup.add_argument(
@@ -100,7 +109,12 @@ def register(commands: Any) -> None:
         "--contains", action="store_true", help="with --name: words anywhere in the name"
     )
     lookup.add_argument("--active-only", action="store_true", help="leave out inactive rows")
-    lookup.add_argument("--limit", type=int, default=20, help="most rows shown (default 20)")
+    lookup.add_argument(
+        "--limit",
+        type=arguments.up_to(MAX_LIMIT),
+        default=20,
+        help=f"most rows shown (default 20, at most {MAX_LIMIT:,})",
+    )
     lookup.set_defaults(run=_lookup, usage_error=lookup.error)
 
     hygiene = actions.add_parser(
@@ -110,7 +124,7 @@ def register(commands: Any) -> None:
         "still receiving invoices.",
         epilog=EPILOG,
     )
-    hygiene.add_argument("siret")
+    hygiene.add_argument("siret", type=arguments.siret)
     hygiene.add_argument(
         "--invoices",
         type=Path,
@@ -118,8 +132,14 @@ def register(commands: Any) -> None:
         help="the structure's invoices: lines 'code service;date' (YYYY-MM-DD or DD/MM/YYYY)",
     )
     hygiene.add_argument(
+        "--encoding",
+        type=arguments.encoding,
+        default="utf-8",
+        help="encoding of the --invoices CSV (default utf-8; cp1252 for an Excel export…)",
+    )
+    hygiene.add_argument(
         "--max-without-engagement",
-        type=int,
+        type=arguments.non_negative,
         default=10,
         metavar="N",
         help="threshold of active codes without engagement (default 10)",
@@ -170,7 +190,9 @@ class ProgressBar:
 
 
 def _import(args: argparse.Namespace) -> int:
-    if missing_files(*args.files):
+    if args.base64 and len(args.files) != 1:
+        args.usage_error("--base64 takes one file")
+    if missing_files(*args.files) or _folder(args.db):
         return ExitCode.USAGE
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     bar = ProgressBar(sys.stderr) if show and not args.json else None
@@ -180,19 +202,47 @@ def _import(args: argparse.Namespace) -> int:
         "max_errors": args.max_errors,
         "progress": bar,
     }
-    with Directory.open(args.db) as directory:
-        if args.base64:
-            if len(args.files) != 1:
-                raise InvalidRequestError("--base64 takes one file", field="files")
-            text = _read_text(args.files[0])
-            report = directory.import_download(text, **options)
-        else:
-            report = directory.import_export(*args.files, **options)
+    new = not args.db.exists()
+    try:
+        with Directory.open(args.db) as directory:
+            if args.base64:
+                text = _read_text(args.files[0])
+                report = directory.import_download(text, **options)
+            else:
+                report = directory.import_export(*args.files, **options)
+    except BaseException:
+        if new:
+            _remove_database(args.db)
+        raise
     if args.json:
         print_json(_report_data(report))
     else:
         _print_report(report, args.db)
     return ExitCode.OK if report.clean else ExitCode.TO_REVIEW
+
+
+def _remove_database(db: Path) -> None:
+    """Delete a directory file the failed import created, and its SQLite side files."""
+    for path in (db, *(db.with_name(db.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
+        path.unlink(missing_ok=True)
+
+
+def _folder(db: Path) -> bool:
+    """Say so when ``--db`` names a folder (a usage error)."""
+    if db.is_dir():
+        error(f"--db {db}: is a folder, not a file")
+        return True
+    return False
+
+
+def _no_database(db: Path) -> bool:
+    """Say so when ``--db`` names no directory file (a usage error for reading commands)."""
+    if _folder(db):
+        return True
+    if not db.exists():
+        error(f"--db {db}: no such file (create it with: demat directory import --db {db} FILE)")
+        return True
+    return False
 
 
 def _read_text(path: Path) -> str:
@@ -243,6 +293,8 @@ def _print_report(report: ImportReport, db: Path) -> None:
 def _lookup(args: argparse.Namespace) -> int:
     if not (args.siret or args.name or args.postcode or args.code_service):
         args.usage_error("one of --siret, --name, --postcode or --code-service is required")
+    if _no_database(args.db):
+        return ExitCode.USAGE
     with Directory.open(args.db, read_only=True) as directory:
         if args.siret:
             return _lookup_siret(directory, args)
@@ -250,12 +302,14 @@ def _lookup(args: argparse.Namespace) -> int:
             structures = directory.structures_by_name(
                 args.name, contains=args.contains, active_only=args.active_only, limit=args.limit
             )
-            return _show_structures(structures, args.json)
+            return _show_structures(structures, args.json, f"no structure named {args.name!r}")
         if args.postcode:
             structures = directory.structures_by_postcode(
                 args.postcode, active_only=args.active_only, limit=args.limit
             )
-            return _show_structures(structures, args.json)
+            return _show_structures(
+                structures, args.json, f"no structure at postcode {args.postcode}"
+            )
         services = directory.services_by_code(
             args.code_service, active_only=args.active_only, limit=args.limit
         )
@@ -264,6 +318,8 @@ def _lookup(args: argparse.Namespace) -> int:
     else:
         for service in services:
             say(_service_line(service, with_structure=True))
+        if not services:
+            say(f"code service {args.code_service}: not in the directory")
     return ExitCode.OK if services else ExitCode.NOT_FOUND
 
 
@@ -330,12 +386,14 @@ def _siret_not_found(args: argparse.Namespace) -> int:
     return ExitCode.NOT_FOUND
 
 
-def _show_structures(structures: list[Structure], as_json: bool) -> int:
+def _show_structures(structures: list[Structure], as_json: bool, nothing: str) -> int:
     if as_json:
         print_json({"structures": structures})
     else:
         for structure in structures:
             say(_structure_line(structure))
+        if not structures:
+            say(f"{nothing} in the directory")
     return ExitCode.OK if structures else ExitCode.NOT_FOUND
 
 
@@ -365,9 +423,9 @@ def _service_line(service: Service, *, with_structure: bool = False) -> str:
 
 
 def _hygiene(args: argparse.Namespace) -> int:
-    if missing_files(args.invoices):
+    if missing_files(args.invoices) or _no_database(args.db):
         return ExitCode.USAGE
-    invoices = list(_read_invoices(args.invoices)) if args.invoices else None
+    invoices = _read_invoices(args.invoices, args.encoding) if args.invoices else None
     with Directory.open(args.db, read_only=True) as directory:
         report = directory.hygiene(
             args.siret,
@@ -383,27 +441,48 @@ def _hygiene(args: argparse.Namespace) -> int:
     return ExitCode.OK if report.ok else ExitCode.TO_REVIEW
 
 
-def _read_invoices(path: Path) -> Iterator[tuple[str, date | None]]:
-    """``code;date`` lines (a header line is skipped when its date does not parse)."""
+def _read_invoices(path: Path, encoding: str) -> list[tuple[str, date | None]]:
+    """``code;date`` lines; a first line is a header when its date column holds no digit."""
+    text = _decoded(path, encoding)
+    sample = text.split("\n", 1)[0]
+    delimiter = ";" if ";" in sample else ","
+    invoices: list[tuple[str, date | None]] = []
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as file:
-            sample = file.readline()
-            delimiter = ";" if ";" in sample else ","
-            file.seek(0)
-            for line, row in enumerate(csv.reader(file, delimiter=delimiter), start=1):
-                if not row or not row[0].strip():
-                    continue
-                raw = row[1].strip() if len(row) > 1 else ""
-                when = _parse_date(raw)
-                if raw and when is None:
-                    if line == 1:
-                        continue  # header
-                    raise InvalidRequestError(
-                        f"{path}, line {line}: {raw!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)"
-                    )
-                yield row[0].strip(), when
-    except OSError as error:
-        raise InvalidRequestError(f"{path}: {error.strerror or error}") from None
+        for row in rows:
+            line = rows.line_num
+            if not row or not row[0].strip():
+                continue
+            raw = row[1].strip() if len(row) > 1 else ""
+            when = _parse_date(raw)
+            if raw and when is None:
+                if line == 1 and not any(char.isdigit() for char in raw):
+                    continue  # the header
+                raise InvalidRequestError(
+                    f"{path}: line {line}: {raw!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)"
+                )
+            invoices.append((row[0].strip(), when))
+    except csv.Error as refused:
+        where = f"{path}: line {rows.line_num}"
+        raise InvalidRequestError(f"{where}: not a CSV file ({refused})") from None
+    return invoices
+
+
+def _decoded(path: Path, encoding: str) -> str:
+    """The text of ``path``; a byte the encoding refuses is reported with its line."""
+    try:
+        content = path.read_bytes()
+    except OSError as refused:
+        raise InvalidRequestError(f"{path}: {refused.strerror or refused}") from None
+    codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+    try:
+        return content.decode(codec)
+    except UnicodeDecodeError as refused:
+        line = content.count(b"\n", 0, refused.start) + 1
+        raise InvalidRequestError(
+            f"{path}: line {line}: not {encoding} (byte 0x{content[refused.start]:02x}); "
+            "give its encoding with --encoding (cp1252 for an Excel export)"
+        ) from None
 
 
 def _parse_date(text: str) -> date | None:
@@ -416,6 +495,8 @@ def _parse_date(text: str) -> date | None:
 
 
 def _info(args: argparse.Namespace) -> int:
+    if _no_database(args.db):
+        return ExitCode.USAGE
     with Directory.open(args.db, read_only=True) as directory:
         info = directory.info()
     if args.json:

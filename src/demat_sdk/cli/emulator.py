@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import json
-import sys
 from typing import Any
 
+from demat_sdk.cli import arguments
 from demat_sdk.cli.exit_codes import EPILOG, ExitCode
+from demat_sdk.cli.output import error
 from demat_sdk.testing import SEEDED_PASSWORD, FakeChorusPro, FakeClock, Timings
 
 __all__ = ["connection", "register", "serve"]
@@ -34,7 +35,9 @@ def register(commands: Any) -> None:
         "for bad usage, 1 when the port cannot be opened.",
         epilog=EPILOG,
     )
-    serve_parser.add_argument("--port", type=int, required=True, help="port (0: any free port)")
+    serve_parser.add_argument(
+        "--port", type=arguments.port, required=True, help="port (0: any free port)"
+    )
     serve_parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
     )
@@ -65,14 +68,18 @@ def register(commands: Any) -> None:
 def serve(args: argparse.Namespace) -> int:
     """Serve until interrupted; prints where and with which credentials."""
     if args.step_seconds < 0:
-        print("demat: --step-seconds must be positive", file=sys.stderr)  # noqa: T201
+        error("--step-seconds must be 0 or more")
         return ExitCode.USAGE
     timings = Timings(flux_step=args.step_seconds, mise_a_disposition=args.step_seconds)
     clock = FakeClock(follow_real_time=not args.frozen_clock)
     fake = FakeChorusPro(clock=clock, seed=args.seed, timings=timings)
     if not args.empty:
         fake.reset(seeded=True)
-    server = fake.serve(host=args.host, port=args.port)
+    try:
+        server = fake.serve(host=args.host, port=args.port)
+    except OSError as refused:
+        error(f"cannot listen on {args.host}:{args.port}: {refused.strerror or refused}")
+        return ExitCode.ERROR
     _banner(fake, server.url, args)
     try:
         server.serve_forever()

@@ -15,12 +15,38 @@ from typing import Any
 __all__ = [
     "add_json_option",
     "amount",
+    "cli_words",
     "error",
+    "json_error",
+    "message_of",
     "missing_files",
     "print_json",
     "print_table",
     "say",
+    "start_run",
 ]
+
+# The library's advice names its Python parameters; the command's user has options instead.
+_CLI_WORDS = (
+    ("pass huge_tree=True for a file you trust", "re-run with --huge-tree if you trust the file"),
+    (
+        "raise max_bytes if it is expected",
+        "the demat command reads no larger file: split the flux",
+    ),
+    ("import it with encoding='cp1252'", "give --encoding cp1252"),
+    (" or pass it as an argument", ""),
+)
+
+
+@dataclasses.dataclass
+class _Run:
+    """What one run of the command said: its error lines, and whether it printed JSON."""
+
+    errors: list[str] = dataclasses.field(default_factory=list)
+    printed_json: bool = False
+
+
+_run = _Run()
 
 
 def add_json_option(parser: Any) -> None:
@@ -71,6 +97,7 @@ def amount(value: Decimal | None) -> str:
 def print_json(document: object) -> None:
     """Print a document as indented JSON (dates ISO, amounts as strings, codes as codes)."""
     print(json.dumps(_plain(document), ensure_ascii=False, indent=2))  # noqa: T201
+    _run.printed_json = True
 
 
 def say(text: str) -> None:
@@ -81,16 +108,49 @@ def say(text: str) -> None:
 def error(message: str) -> None:
     """Print a one-line error on standard error."""
     print(f"demat: {message}", file=sys.stderr)  # noqa: T201
+    _run.errors.append(message)
+
+
+def start_run() -> None:
+    """Forget what an earlier run said (``main`` may run several times in one process)."""
+    _run.errors.clear()
+    _run.printed_json = False
+
+
+def json_error(code: int) -> None:
+    """With ``--json``, a command that failed prints its error lines as a JSON document.
+
+    Nothing is printed when the command printed its JSON document already.
+    """
+    if _run.printed_json:
+        return
+    message = "; ".join(_run.errors) or "failed"
+    print_json({"error": {"message": message, "exit_code": int(code)}})
+
+
+def message_of(failure: BaseException) -> str:
+    """The message of an error, without the Python class name (a file's name first)."""
+    if isinstance(failure, OSError) and failure.strerror:
+        return f"{failure.filename}: {failure.strerror}" if failure.filename else failure.strerror
+    return str(failure)
+
+
+def cli_words(message: str) -> str:
+    """A library message with its Python parameters named as the command's options."""
+    for library, command in _CLI_WORDS:
+        message = message.replace(library, command)
+    return message
 
 
 def missing_files(*paths: Path | None) -> bool:
     """Say which of ``paths`` is not a file (``None`` is skipped); true if one is missing.
 
-    A missing file is a usage error for every ``demat`` command (exit code 2).
+    A missing file, or a folder given for a file, is a usage error for every ``demat``
+    command (exit code 2).
     """
     absent = [path for path in paths if path is not None and not path.is_file()]
     for path in absent:
-        error(f"{path}: no such file")
+        error(f"{path}: is a folder, not a file" if path.is_dir() else f"{path}: no such file")
     return bool(absent)
 
 

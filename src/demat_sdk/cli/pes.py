@@ -20,8 +20,17 @@ from typing import Any
 
 from demat_sdk import pes
 from demat_sdk.cli.exit_codes import EPILOG, ExitCode
-from demat_sdk.cli.output import add_json_option, error, missing_files, print_json, print_table
+from demat_sdk.cli.output import (
+    add_json_option,
+    cli_words,
+    error,
+    missing_files,
+    print_json,
+    print_table,
+)
+from demat_sdk.cli.pes_files import read_pes_file
 from demat_sdk.errors import ConfigurationError
+from demat_sdk.helios import FileKind
 from demat_sdk.pes.totals import pieces_of, sum_ht, sum_tva
 
 __all__ = ["register"]
@@ -32,7 +41,9 @@ def register(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
         "pes",
         help="check and look into a PES_Aller file",
-        description=__doc__,
+        description="Check a PES_Aller file (validate: the model rules and the official XSD) "
+        "or look into it (show: bordereaux, pièces, totals and PJ). Exit code: 0 valid or "
+        "shown; 4 invalid, the problems listed; 1 a file that cannot be read; 2 bad usage.",
         epilog=EPILOG,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -79,7 +90,11 @@ def run_validate(args: argparse.Namespace) -> int:
     if missing_files(args.file):
         return ExitCode.USAGE
     try:
-        report = pes.validate(args.file, args.xsd_dir, huge_tree=args.huge_tree)
+        report = read_pes_file(
+            lambda path: pes.validate(path, args.xsd_dir, huge_tree=args.huge_tree),
+            args.file,
+            FileKind.ALLER,
+        )
     except ConfigurationError as exc:
         error(str(exc))
         return ExitCode.USAGE
@@ -99,7 +114,7 @@ def run_validate(args: argparse.Namespace) -> int:
         count = len(report.problems)
         print(f"{args.file}: invalid, {count} problem{'s' if count > 1 else ''}")  # noqa: T201
         for problem in report.problems:
-            print(f"  [{problem.origin}] {problem}")  # noqa: T201
+            print(f"  [{problem.origin}] {cli_words(str(problem))}")  # noqa: T201
     return ExitCode.OK if report.ok else ExitCode.TO_REVIEW
 
 
@@ -107,7 +122,9 @@ def run_show(args: argparse.Namespace) -> int:
     """``demat pes show``."""
     if missing_files(args.file):
         return ExitCode.USAGE
-    flux = pes.read(args.file, huge_tree=args.huge_tree)
+    flux = read_pes_file(
+        lambda path: pes.read(path, huge_tree=args.huge_tree), args.file, FileKind.ALLER
+    )
     summary = describe(flux)
     if args.json:
         print_json(summary)
