@@ -174,7 +174,9 @@ def test_a_pj_above_10_mb_needs_huge_tree(
     assert main(["pes", "show", str(path)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"demat: {path}: ")
-    assert "a PJ is larger than 10 MB; re-run with --huge-tree if you trust the file" in err
+    assert "a PJ is larger than 10 MB, the hardened parser's limit for a text; " in err
+    assert err.endswith("re-run with --huge-tree if you trust the file\n")
+    assert err.count("line ") == 1  # the line is given once, where the file is named
     assert "huge_tree=True" not in err
     assert main(["pes", "show", str(path), "--huge-tree", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["pj"][0]["taille"] == 8_000_000

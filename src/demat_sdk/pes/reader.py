@@ -276,7 +276,8 @@ def _read(
     except PesReadError as exc:
         if not huge_tree and ("huge text node" in str(exc) or "XML_PARSE_HUGE" in str(exc)):
             raise PesTooLargeError(
-                f"{exc}: a PJ is larger than 10 MB; pass huge_tree=True for a file you trust",
+                "a PJ is larger than 10 MB, the hardened parser's limit for a text; "
+                "pass huge_tree=True for a file you trust",
                 limit="huge_tree",
                 line=exc.line,
             ) from None
