@@ -571,7 +571,7 @@ def test_todo_with_nothing_to_process_exits_3(
     code, out, _ = run(capsys, "todo")
     assert code == 3
     assert out.startswith("0 invoices to process for CHU DE VALMONT")
-    assert "(aucun)" in out
+    assert "(none)" in out
 
 
 def test_todo_of_a_structure_the_account_does_not_receive_for_exits_3(

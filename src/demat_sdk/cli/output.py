@@ -60,7 +60,7 @@ def print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[obje
     """Print a titled table whose columns are aligned (numbers to the right)."""
     print(f"\n{title}")  # noqa: T201
     if not rows:
-        print("  (aucun)")  # noqa: T201
+        print("  (none)")  # noqa: T201
         return
     cells = [[_text(value) for value in row] for row in rows]
     widths = [
