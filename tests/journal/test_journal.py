@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from demat_sdk.errors import (
     ChannelError,
     ChorusBusinessError,
+    ConfigurationError,
     ConnectError,
     OutcomeUnknownError,
     RequestTimeoutError,
@@ -163,6 +166,24 @@ def test_a_crash_before_sending_is_resumed(tmp_path: Path, remote: Remote) -> No
     assert [e.key for e in report.sent] == ["F-007"]
     assert report.settled
     assert remote.received == {"F-007": b"payload kept"}
+
+
+def test_one_journal_at_a_time_sends_through_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite3"
+    first = Journal(path)
+    with pytest.raises(ConfigurationError, match="already open by another journal"):
+        Journal(path)  # another object of this process: it would resend the first's in flight
+    other_process = subprocess.run(  # noqa: S603 - this interpreter, a fixed program
+        [sys.executable, "-c", f"from demat_sdk.journal import Journal; Journal({str(path)!r})"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert other_process.returncode == 1
+    assert "ConfigurationError" in other_process.stderr
+    assert f"{path} is already open by another journal" in other_process.stderr
+    first.close()
+    Journal(path).close()  # free again once closed
 
 
 def test_a_crash_after_the_remote_committed_is_not_resent(tmp_path: Path, remote: Remote) -> None:

@@ -56,6 +56,7 @@ from typing import IO, Any
 
 from demat_sdk._atomic import create_temporary, rename_exclusively
 from demat_sdk._http.redaction import library_logger
+from demat_sdk._locks import lock_at_once as _flock
 from demat_sdk.errors import ChannelError, ConfigurationError, InvalidRequestError
 from demat_sdk.helios._files import (
     chunks,
@@ -68,17 +69,6 @@ from demat_sdk.helios._files import (
 from demat_sdk.helios.channels import FileSource, IncomingFile, Receipt, detect_kind
 
 _log = library_logger("demat_sdk.helios")
-
-_flock: Callable[[int], None] | None
-try:
-    import fcntl
-
-    def _flock(descriptor: int) -> None:
-        """Lock a file for this process alone, at once (``BlockingIOError`` if held)."""
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-except ImportError:  # pragma: no cover - platforms without flock (Windows)
-    _flock = None
 
 __all__ = ["FolderChannel"]
 

@@ -197,8 +197,11 @@ class Journal:
         clock: returns the current time (timezone-aware), for the entries' timestamps.
 
     Use it as a context manager, or call :meth:`close`. One journal may be shared by threads;
-    they wait for each other on an entry in flight. One process at a time sends through a
-    journal file.
+    they wait for each other on an entry in flight. A journal file is open in one journal at a
+    time: a second one, in this process or another, is refused with
+    :class:`~demat_sdk.errors.ConfigurationError` (two would each take the other's entries in
+    flight for interrupted ones, and resend them; not enforced on Windows, which has no
+    ``flock``).
     """
 
     def __init__(

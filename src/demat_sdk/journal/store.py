@@ -8,12 +8,15 @@ process or of the machine. Another backend (PostgreSQL…) implements :class:`Jo
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from demat_sdk._locks import lock_at_once
+from demat_sdk.errors import ConfigurationError
 from demat_sdk.journal.entries import EntryState, JournalEntry
 
 __all__ = ["JournalStore", "SqliteJournalStore"]
@@ -104,6 +107,7 @@ class SqliteJournalStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._lock = threading.Lock()
+        self._held = None if self.path == ":memory:" else _hold(Path(self.path))
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
@@ -232,9 +236,12 @@ class SqliteJournalStore:
         return [_entry(row) for row in rows]
 
     def close(self) -> None:
-        """Close the database."""
+        """Close the database, and let another journal open the file."""
         with self._lock:
             self._db.close()
+            if self._held is not None:
+                os.close(self._held)
+                self._held = None
 
 
 def _entry(row: Sequence[Any]) -> JournalEntry:
@@ -270,3 +277,24 @@ def _entry(row: Sequence[Any]) -> JournalEntry:
         updated_at=updated_at,
         last_attempt_at=last_attempt_at,
     )
+
+
+def _hold(database: Path) -> int | None:
+    """Take the file's lock (``<file>.lock`` beside it) for this store alone, or refuse.
+
+    Two journals sending through one file would each take the other's entries in flight for
+    interrupted ones and resend them: one journal at a time, in this process or another.
+    """
+    if lock_at_once is None:  # pragma: no cover - Windows: documented, not enforced
+        return None
+    lock = database.with_name(database.name + ".lock")
+    descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        lock_at_once(descriptor)
+    except BlockingIOError:
+        os.close(descriptor)
+        raise ConfigurationError(
+            f"{database} is already open by another journal, in this process or another: "
+            "one journal at a time sends through a file (close the other first)"
+        ) from None
+    return descriptor
