@@ -143,6 +143,12 @@ def test_a_file_of_another_kind_says_what_it_is_and_what_reads_it(
         f"demat: {ACK}: a PES_ACQUIT (acquittement), not a PES_Aller; "
         f"read it with: demat ack show {ACK}\n",
     )
+    code, _, err = run(capsys, "pes", "validate", str(ACK))  # not "invalid": another kind
+    assert (code, err) == (
+        1,
+        f"demat: {ACK}: a PES_ACQUIT (acquittement), not a PES_Aller; "
+        f"read it with: demat ack show {ACK}\n",
+    )
     code, _, err = run(capsys, "ack", "show", str(ACK_OF_RETOUR))
     assert code == 1
     assert err.startswith(f"demat: {ACK_OF_RETOUR}: a PES_ACQUIT_RETOUR")

@@ -531,3 +531,40 @@ def test_the_emulator_channel_fulfils_the_contract() -> None:
     acquit = read_acquit(ack.content)
     assert acquit.flux_rejete
     assert acquit.nom_fichier == "PESDEP_26380001500017_2025_421"
+
+
+def test_recover_gives_an_unreadable_file_back_and_hands_the_others_over(
+    platform_dirs: Platform, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("ACK_A.xml", "ACK_B.xml"):
+        platform_dirs.deliver(name, ACK.read_bytes())
+    directories = (str(platform_dirs.drop), str(platform_dirs.pickup), str(platform_dirs.work))
+    _run([(directories, str(tmp_path / "dead.txt"), 0)])  # claims both, dies before filing
+    assert platform_dirs.files(platform_dirs.pickup) == []
+    real = folder_module.detect_kind
+
+    def denied(source: Any) -> FileKind:
+        if Path(source).name == "ACK_B.xml":
+            raise PermissionError(errno.EACCES, "Permission denied", str(source))
+        return real(source)
+
+    monkeypatch.setattr(folder_module, "detect_kind", denied)
+    (recovered,) = platform_dirs.channel().recover()
+    assert (recovered.name, recovered.recovered) == ("ACK_A.xml", True)
+    assert platform_dirs.files(platform_dirs.pickup) == ["ACK_B.xml"]  # for the next poll
+
+
+def test_an_unreadable_file_goes_back_without_hard_links_too(
+    platform_dirs: Platform, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    platform_dirs.deliver("ACK_C.xml", ACK.read_bytes())
+    monkeypatch.setattr("demat_sdk._atomic.hard_link", lambda source, target: False)
+
+    def denied(source: Any) -> FileKind:
+        raise PermissionError(errno.EACCES, "Permission denied", str(source))
+
+    monkeypatch.setattr(folder_module, "detect_kind", denied)
+    with caplog.at_level("WARNING", logger="demat_sdk.helios"):
+        assert platform_dirs.channel().poll() == []
+    assert platform_dirs.files(platform_dirs.pickup) == ["ACK_C.xml"]
+    assert "left for the next poll" in caplog.text

@@ -420,6 +420,7 @@ class PesReadError(PesError):
     """A PES file could not be read.
 
     Attributes:
+        reason: what is wrong, without the location (the message adds line and element).
         line: the line of the source where it failed, if known.
         element: the element being read (``"PES_Aller/PES_DepenseAller/Bordereau"``), if known.
     """
@@ -427,6 +428,7 @@ class PesReadError(PesError):
     def __init__(
         self, message: str, *, line: int | None = None, element: str | None = None
     ) -> None:
+        self.reason = message
         self.line = line
         self.element = element
         where = ", ".join(
@@ -441,8 +443,9 @@ class PesTooLargeError(PesReadError):
     """A PES file is beyond one of the reader's safety limits: the file may well be valid.
 
     Attributes:
-        limit: the parameter that sets the limit: ``"max_bytes"`` (the size of the file) or
-            ``"huge_tree"`` (a text node above 10 MB: a PJ of more than ~7 MB).
+        limit: the parameter that sets the limit: ``"max_bytes"`` (the size of the file),
+            ``"huge_tree"`` (a text node above 10 MB: a PJ of more than ~7 MB) or
+            ``"max_pj_bytes"`` (what the gzipped PJ contents inflate to, all together).
     """
 
     def __init__(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -184,6 +186,25 @@ def test_one_journal_at_a_time_sends_through_a_file(tmp_path: Path) -> None:
     assert f"{path} is already open by another journal" in other_process.stderr
     first.close()
     Journal(path).close()  # free again once closed
+
+
+def test_the_file_is_free_again_after_a_failed_open_or_a_journal_never_closed(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "j.sqlite3"
+    path.write_bytes(b"not a database" * 100)
+    with pytest.raises(sqlite3.DatabaseError):
+        Journal(path)
+    path.unlink()
+
+    def forgotten() -> None:
+        Journal(path)  # never closed
+
+    forgotten()
+    gc.collect()
+    Journal(path).close()
+    for name in ("", ":memory:"):  # SQLite's own temporary databases: nothing to lock
+        Journal(name).close()
 
 
 def test_a_crash_after_the_remote_committed_is_not_resent(tmp_path: Path, remote: Remote) -> None:

@@ -13,7 +13,7 @@ import pytest
 from flux_samples import flux_depense
 
 from demat_sdk import pes
-from demat_sdk.errors import PesReadError
+from demat_sdk.errors import PesTooLargeError
 from demat_sdk.helios import FolderChannel
 
 
@@ -25,32 +25,28 @@ def _with_first_content(data: bytes, payload: bytes) -> bytes:
     )
 
 
-def test_a_pj_inflating_beyond_the_limit_is_dropped_and_reported() -> None:
+def test_pj_inflating_beyond_the_limit_stop_the_reading_as_a_safety_limit() -> None:
     flux = flux_depense()
     assert flux.pj is not None
     flux.pj.pieces_justificatives[0].contenu = bytes(5_000_000)  # 5 MB of zeros: ~5 KB gzipped
     data = pes.to_bytes(flux)
     assert len(data) < 100_000
 
-    read = pes.read(data, max_pj_bytes=1_000_000)
-    assert read.pj is not None
-    first, second = read.pj.pieces_justificatives
-    assert first.contenu is None
-    assert second.contenu == flux.pj.pieces_justificatives[1].contenu
-    (problem,) = read.read_problems
-    assert "inflates beyond max_pj_bytes (1,000,000 bytes" in problem.message
-    assert problem.element is not None
-    assert problem.element.endswith("PES_PJ/PJ/Contenu/Fichier")
-    assert problem.line is not None
-
-    with pytest.raises(PesReadError, match="max_pj_bytes"):
-        pes.read(data, max_pj_bytes=1_000_000, strict=True)
+    with pytest.raises(PesTooLargeError, match="inflate beyond 1,000,000 bytes") as raised:
+        pes.read(data, max_pj_bytes=1_000_000)
+    assert raised.value.limit == "max_pj_bytes"
+    assert raised.value.line is not None
+    assert (raised.value.element or "").endswith("PES_PJ/PJ/Contenu/Fichier")
     # The limit is for the whole flux: the first PJ fits, the second no longer does.
-    read = pes.read(data, max_pj_bytes=5_000_000 + 10)
-    assert read.pj is not None
-    assert [pj.contenu is None for pj in read.pj.pieces_justificatives] == [False, True]
+    with pytest.raises(PesTooLargeError):
+        pes.read(data, max_pj_bytes=5_000_000 + 10)
+    # validate says nothing of a file it could not read to the end: it raises the same.
+    with pytest.raises(PesTooLargeError):
+        pes.validate(data, max_pj_bytes=1_000_000)
     # The default leaves room for real flux.
     assert pes.read(data).read_problems == []
+    with pytest.raises(ValueError, match="max_pj_bytes must be 0 or more"):
+        pes.read(data, max_pj_bytes=-1)
 
 
 def test_a_pj_of_several_gzip_members_is_read_whole_and_a_cut_one_is_reported() -> None:
@@ -59,6 +55,11 @@ def test_a_pj_of_several_gzip_members_is_read_whole_and_a_cut_one_is_reported() 
     read = pes.read(joined)
     assert read.pj is not None
     assert read.pj.pieces_justificatives[0].contenu == b"first part, second"
+    assert read.read_problems == []
+    padded = _with_first_content(data, gzip.compress(b"padded") + b"\0" * 4)  # as gzip allows
+    read = pes.read(padded)
+    assert read.pj is not None
+    assert read.pj.pieces_justificatives[0].contenu == b"padded"
     assert read.read_problems == []
 
     cut = _with_first_content(data, gzip.compress(b"x" * 1000)[:-12])

@@ -61,9 +61,8 @@ def transport_error(exc: httpx.TransportError, operation: str) -> TransportError
     except RuntimeError:  # raised outside a request
         pass
     else:
-        url = failed.url
-        port = f":{url.port}" if url.port is not None else ""
-        message += f" ({failed.method} {url.scheme}://{url.host}{port}{url.path})"
+        url = failed.url  # netloc: host and port (IPv6 in brackets), no user information
+        message += f" ({failed.method} {url.scheme}://{url.netloc.decode('ascii')}{url.path})"
     if isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout)):
         return RequestTimeoutError(message, request_sent=False, operation=operation)
     if isinstance(exc, httpx.TimeoutException):

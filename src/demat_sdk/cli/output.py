@@ -33,6 +33,10 @@ _CLI_WORDS = (
         "raise max_bytes if it is expected",
         "the demat command reads no larger file: split the flux",
     ),
+    (
+        "pass a larger max_pj_bytes for a file you trust",
+        "the demat command inflates no more: read it with demat_sdk.pes.read(max_pj_bytes=...)",
+    ),
     ("import it with encoding='cp1252'", "give --encoding cp1252"),
     (" or pass it as an argument", ""),
 )

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from demat_sdk.cli.output import cli_words
-from demat_sdk.errors import PesReadError
+from demat_sdk.errors import PesReadError, PesTooLargeError
 from demat_sdk.helios import FileKind, detect_kind
 
 __all__ = ["read_pes_file"]
@@ -56,34 +56,26 @@ def read_pes_file(
         instead: what to give instead when the file is of another kind.
 
     Raises:
-        PesReadError: the file cannot be read as ``expected``; the message opens with the file.
+        PesReadError: the file is of another kind, or cannot be read as ``expected``; the
+            message opens with the file (a :class:`PesTooLargeError` stays one).
     """
     name = f"{option} {path}" if option else str(path)
+    kind = detect_kind(path)
+    if kind not in (expected, FileKind.UNKNOWN):
+        hint = f"give {instead}" if instead else _READ_BY[kind].format(path=path)
+        raise PesReadError(f"{name}: {_WHAT[kind]}, not {_WHAT[expected]}; {hint}")
     try:
         return read(path)
+    except PesTooLargeError as refused:
+        message = cli_words(f"{name}: {_located(refused)}")
+        raise PesTooLargeError(message, limit=refused.limit) from refused
     except PesReadError as refused:
-        kind = detect_kind(path)
-        if kind not in (expected, FileKind.UNKNOWN):
-            hint = f"give {instead}" if instead else _READ_BY[kind].format(path=path)
-            message = f"{name}: {_WHAT[kind]}, not {_WHAT[expected]}; {hint}"
-        else:
-            message = f"{name}: {_located(refused)}"
-        raise PesReadError(cli_words(message)) from refused
+        raise PesReadError(cli_words(f"{name}: {_located(refused)}")) from refused
 
 
 def _located(refused: PesReadError) -> str:
-    """``line N: message (element E)`` from a reader's error."""
-    text = str(refused)
-    where = ", ".join(
-        part
-        for part in (
-            f"line {refused.line}" if refused.line else "",
-            f"element {refused.element}" if refused.element else "",
-        )
-        if part
-    )
-    if where:
-        text = text.removesuffix(f" ({where})")
+    """``line N: reason (element E)`` from a reader's error."""
+    text = refused.reason
     if refused.element:
         text = f"{text} (element {refused.element})"
     return f"line {refused.line}: {text}" if refused.line else text

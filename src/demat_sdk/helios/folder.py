@@ -354,15 +354,24 @@ class FolderChannel:
         return claimed
 
     def _give_back(self, claimed: Path, error: OSError) -> None:
-        """Put an unreadable file back in the pick-up directory for the next poll."""
+        """Put an unreadable file back in the pick-up directory for the next poll.
+
+        Where it cannot go back (a file of that name was delivered meanwhile…), it stays in
+        this consumer's claim directory, where :meth:`recover` finds it once this consumer
+        has stopped; either way the other files of the poll are handed over.
+        """
         try:
             rename_exclusively(claimed, self.pickup_dir / claimed.name)
-            claimed.unlink()
+            claimed.unlink(missing_ok=True)  # without hard links, the rename moved it already
         except OSError as exc:
-            raise ChannelError(
-                f"{claimed.name!r} cannot be read ({error}) nor put back: {exc}",
-                path=str(claimed),
-            ) from exc
+            _log.error(
+                "%s cannot be read (%s) nor put back (%s): left in %s",
+                claimed.name,
+                error,
+                exc,
+                claimed.parent,
+            )
+            return
         _log.warning("%s cannot be read, left for the next poll: %s", claimed.name, error)
 
     def recover(self, *, older_than: float | None = None) -> list[IncomingFile]:
@@ -405,7 +414,10 @@ class FolderChannel:
                 os.rename(path, target)
             except FileNotFoundError:
                 continue
-            taken.append(_incoming(target, recovered=True))
+            try:
+                taken.append(_incoming(target, recovered=True))
+            except OSError as exc:
+                self._give_back(target, exc)
         with contextlib.suppress(OSError):
             if not any(path.name != _LOCK for path in owner.iterdir()):
                 (owner / _LOCK).unlink()

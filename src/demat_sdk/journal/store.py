@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -107,15 +108,23 @@ class SqliteJournalStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._lock = threading.Lock()
-        self._held = None if self.path == ":memory:" else _hold(Path(self.path))
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.executescript(_SCHEMA)
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(journal_entry)")}
-        if "last_attempt_at" not in columns:  # a file written before the column existed
-            self._db.execute("ALTER TABLE journal_entry ADD COLUMN last_attempt_at TEXT")
+        in_file = self.path not in ("", ":memory:") and not self.path.startswith("file:")
+        held = _hold(Path(self.path)) if in_file else None
+        # Released by close(), or by the garbage collector with a store never closed.
+        self._release = weakref.finalize(self, os.close, held) if held is not None else None
+        try:
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA busy_timeout=10000")
+            self._db.executescript(_SCHEMA)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(journal_entry)")}
+            if "last_attempt_at" not in columns:  # a file written before the column existed
+                self._db.execute("ALTER TABLE journal_entry ADD COLUMN last_attempt_at TEXT")
+        except BaseException:
+            if self._release is not None:
+                self._release()
+            raise
 
     def __repr__(self) -> str:
         return f"SqliteJournalStore({self.path!r})"
@@ -239,9 +248,8 @@ class SqliteJournalStore:
         """Close the database, and let another journal open the file."""
         with self._lock:
             self._db.close()
-            if self._held is not None:
-                os.close(self._held)
-                self._held = None
+            if self._release is not None:
+                self._release()
 
 
 def _entry(row: Sequence[Any]) -> JournalEntry:
@@ -284,6 +292,9 @@ def _hold(database: Path) -> int | None:
 
     Two journals sending through one file would each take the other's entries in flight for
     interrupted ones and resend them: one journal at a time, in this process or another.
+
+    Returns:
+        The descriptor holding the lock (``None`` where locks do not exist).
     """
     if lock_at_once is None:  # pragma: no cover - Windows: documented, not enforced
         return None

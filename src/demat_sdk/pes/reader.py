@@ -109,13 +109,13 @@ class _ReadContext:
         try:
             content = _gunzip(data, room)
         except _TooBigError:
-            self._add(
-                element,
-                f"the PJ content inflates beyond max_pj_bytes ({self.max_pj_bytes:,} bytes of PJ "
-                "content for the whole flux; dropped): pass a larger max_pj_bytes for a file "
-                "you trust",
-            )
-            return None
+            raise PesTooLargeError(
+                f"the PJ contents inflate beyond {self.max_pj_bytes:,} bytes; pass a larger "
+                "max_pj_bytes for a file you trust",
+                limit="max_pj_bytes",
+                line=element.sourceline,
+                element=_path_of(element),
+            ) from None
         except (OSError, EOFError, zlib.error) as exc:
             self._add(element, f"the PJ content is not valid gzip: {exc}")
             return data
@@ -161,7 +161,7 @@ def _gunzip(data: bytes, limit: int | None) -> bytes:
         if not inflater.eof:
             raise EOFError("the compressed content is cut short")
         parts.append(part)
-        data = inflater.unused_data
+        data = inflater.unused_data.lstrip(b"\0")  # zero padding after a member, as gzip allows
     return b"".join(parts)
 
 
@@ -183,8 +183,9 @@ def read(
             you trust, as it lifts libxml2's protections against oversized documents.
         max_bytes: refuse larger sources before parsing (``None``: no limit).
         max_pj_bytes: the most PJ content the flux may inflate to, all PJ together (the
-            contents travel gzipped: a few kilobytes can inflate to gigabytes); a PJ beyond
-            it is dropped and reported (``None``: no limit).
+            contents travel gzipped: a few kilobytes can inflate to gigabytes); beyond it the
+            reading stops with :class:`~demat_sdk.errors.PesTooLargeError` (``None``: no
+            limit).
         pj_dir: write the content of each PJ to a new file of this directory and keep its
             path in the model, instead of holding every PJ in memory. The file is named after
             the PJ's ``IdUnique`` and ``NomPJ`` (characters other than letters, digits, ``.``,
@@ -197,8 +198,9 @@ def read(
     Raises:
         PesReadError: the source is not well-formed XML, declares a DTD, or is not a
             ``PES_Aller`` (and, with ``strict=True``, at the first problem).
-        PesTooLargeError: the source is above ``max_bytes``, or holds a PJ above 10 MB
-            without ``huge_tree``.
+        PesTooLargeError: the source is above ``max_bytes``, holds a PJ above 10 MB without
+            ``huge_tree``, or PJ contents inflating beyond ``max_pj_bytes``.
+        ValueError: ``max_pj_bytes`` is negative.
 
     Note:
         The cyclic garbage collector is paused while the file is read (the reader makes no
@@ -206,6 +208,8 @@ def read(
         models pile up) and switched back on at the end if it was on, even on error. Memory
         is still freed as usual by reference counting meanwhile.
     """
+    if max_pj_bytes is not None and max_pj_bytes < 0:
+        raise ValueError(f"max_pj_bytes must be 0 or more, not {max_pj_bytes}")
     with collector_paused():
         return _read(
             source,

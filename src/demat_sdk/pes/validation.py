@@ -18,7 +18,7 @@ from demat_sdk.errors import ConfigurationError, PesReadError, PesTooLargeError
 from demat_sdk.pes import xmlsafety
 from demat_sdk.pes.models.enveloppe import PesAller
 from demat_sdk.pes.problems import Problem
-from demat_sdk.pes.reader import read
+from demat_sdk.pes.reader import DEFAULT_MAX_PJ_BYTES, read
 from demat_sdk.pes.rules import TextPolicy, check
 from demat_sdk.pes.writer import to_bytes
 
@@ -85,6 +85,7 @@ def validate(
     *,
     encoding: str = "ISO-8859-1",
     huge_tree: bool = False,
+    max_pj_bytes: int | None = DEFAULT_MAX_PJ_BYTES,
 ) -> ValidationReport:
     """Check a flux (a model, or a file to read) against the model rules and the XSD.
 
@@ -95,6 +96,8 @@ def validate(
         encoding: for a model, the encoding it would be written in (Latin-1 mapping and lengths
             are checked for it).
         huge_tree: for a file, allow PJ above 10 MB (files you trust).
+        max_pj_bytes: for a file, what its PJ contents may inflate to, all together (see
+            :func:`demat_sdk.pes.read`).
 
     Returns:
         The report: ``ok`` and the problems with their location (and line, for a file).
@@ -102,8 +105,9 @@ def validate(
     Raises:
         ConfigurationError: ``xsd_dir`` (or ``DEMAT_PES_XSD_DIR``) is not a folder holding a
             PES V2 schema set.
-        PesTooLargeError: the file is beyond a safety limit of the reader (its size, or a PJ
-            above 10 MB without ``huge_tree``): that says nothing of its validity.
+        PesTooLargeError: the file is beyond a safety limit of the reader (its size, a PJ
+            above 10 MB without ``huge_tree``, PJ inflating beyond ``max_pj_bytes``): that
+            says nothing of its validity.
     """
     schema = official_schema(xsd_dir)
     problems: list[Problem] = []
@@ -116,12 +120,12 @@ def validate(
         return ValidationReport(tuple(problems), schema is not None)
     data = _read_all(model_or_source)
     try:
-        model = read(data, huge_tree=huge_tree)
+        model = read(data, huge_tree=huge_tree, max_pj_bytes=max_pj_bytes)
     except PesTooLargeError:
         raise
     except PesReadError as exc:
         # Not well-formed, a DTD, not a PES_Aller: said once; the XSD has nothing to add.
-        problem = Problem("", str(exc), origin="read", line=exc.line, element=exc.element)
+        problem = Problem("", exc.reason, origin="read", line=exc.line, element=exc.element)
         return ValidationReport((problem,), schema is not None)
     problems += model.read_problems
     problems += check(model, policy=TextPolicy(latin1=False, truncate=False))
@@ -146,7 +150,7 @@ def _xsd_problems(schema: etree.XMLSchema, document: bytes, *, huge_tree: bool) 
         tree = xmlsafety.parse(document, max_bytes=None, huge_tree=huge_tree)
         valid = schema.validate(tree)
     except PesReadError as exc:
-        return [Problem("", str(exc), origin="xsd", line=exc.line)]
+        return [Problem("", exc.reason, origin="xsd", line=exc.line, element=exc.element)]
     except etree.XMLSchemaValidateError as exc:
         return [Problem("", f"the XSD could not be applied: {exc}", origin="xsd")]
     if not valid:

@@ -97,7 +97,8 @@ def read_source(model: type, ns: dict[str, Any]) -> str:
     for spec in specs:
         if isinstance(spec, AttributeSpec):
             name = spec.path[0][1:]
-            out(1, f"v_{spec.attr} = e.get('{name}')")
+            absent = ", ABSENT" if _checked_for_absence(spec) else ""
+            out(1, f"v_{spec.attr} = e.get('{name}'{absent})")
     _read_nodes(out, element_plan(model), 1, "e", 0)
     for spec in specs:
         streamed = isinstance(spec, ChildSpec) and spec.stream  # checked by the streaming reader
