@@ -197,3 +197,10 @@ def test_debug_may_follow_the_sub_command(
     with pytest.raises(Exception, match="not well-formed"):
         main(["pes", "show", str(broken), "--debug"])
     assert run(capsys, "pes", "show", str(broken))[0] == 1  # without it, one line
+
+
+def test_every_limit_of_the_pes_readers_has_the_command_s_advice() -> None:
+    from demat_sdk import errors
+    from demat_sdk.cli import pes_files
+
+    assert set(pes_files._LIFT) == set(errors._HOW_TO_LIFT)

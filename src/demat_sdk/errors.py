@@ -442,22 +442,34 @@ class PesReadError(PesError):
 class PesTooLargeError(PesReadError):
     """A PES file is beyond one of the reader's safety limits: the file may well be valid.
 
+    The message is the reason followed by the advice; ``reason`` holds the reason alone.
+
     Attributes:
         limit: the parameter that sets the limit: ``"max_bytes"`` (the size of the file),
             ``"huge_tree"`` (a text node above 10 MB: a PJ of more than ~7 MB) or
             ``"max_pj_bytes"`` (what the gzipped PJ contents inflate to, all together).
+        advice: how to lift it, in the library's terms (derived from ``limit``).
     """
 
     def __init__(
         self,
-        message: str,
+        reason: str,
         *,
         limit: str,
         line: int | None = None,
         element: str | None = None,
     ) -> None:
         self.limit = limit
-        super().__init__(message, line=line, element=element)
+        self.advice = _HOW_TO_LIFT[limit]
+        super().__init__(f"{reason}; {self.advice}", line=line, element=element)
+        self.reason = reason
+
+
+_HOW_TO_LIFT = {
+    "max_bytes": "raise max_bytes if it is expected",
+    "huge_tree": "pass huge_tree=True for a file you trust",
+    "max_pj_bytes": "pass a larger max_pj_bytes for a file you trust",
+}
 
 
 class PesWriteError(PesError):

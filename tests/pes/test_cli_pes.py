@@ -10,7 +10,7 @@ from flux_samples import flux_depense
 
 from demat_sdk import pes
 from demat_sdk.cli import main
-from demat_sdk.errors import PesReadError
+from demat_sdk.errors import PesTooLargeError
 
 from tests_support import PES_DIR, XSD_DIR
 
@@ -187,15 +187,11 @@ def test_a_file_beyond_a_limit_of_the_reader_is_named_with_the_option_to_lift_it
     valid_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def too_large(*args: object, **kwargs: object) -> None:
-        raise PesReadError(
-            "not well-formed XML: huge text node: a PJ is larger than 10 MB; pass "
-            "huge_tree=True for a file you trust",
-            line=3,
-        )
+        raise PesTooLargeError("a PJ is larger than 10 MB", limit="huge_tree", line=3)
 
     monkeypatch.setattr(pes, "validate", too_large)
     assert main(["pes", "validate", str(valid_file)]) == 1
     assert capsys.readouterr().err == (
-        f"demat: {valid_file}: line 3: not well-formed XML: huge text node: a PJ is larger than "
-        "10 MB; re-run with --huge-tree if you trust the file\n"
+        f"demat: {valid_file}: line 3: a PJ is larger than 10 MB; "
+        "re-run with --huge-tree if you trust the file\n"
     )

@@ -26,20 +26,9 @@ __all__ = [
     "start_run",
 ]
 
-# The library's advice names its Python parameters; the command's user has options instead.
-_CLI_WORDS = (
-    ("pass huge_tree=True for a file you trust", "re-run with --huge-tree if you trust the file"),
-    (
-        "raise max_bytes if it is expected",
-        "the demat command reads no larger file: split the flux",
-    ),
-    (
-        "pass a larger max_pj_bytes for a file you trust",
-        "the demat command inflates no more: read it with demat_sdk.pes.read(max_pj_bytes=...)",
-    ),
-    ("import it with encoding='cp1252'", "give --encoding cp1252"),
-    (" or pass it as an argument", ""),
-)
+# The directory import's advice names its Python parameter; the command has an option instead.
+# (The PES readers' limits are typed: ``pes_files`` turns ``PesTooLargeError.limit`` into advice.)
+_CLI_WORDS = (("import it with encoding='cp1252'", "give --encoding cp1252"),)
 
 
 @dataclasses.dataclass

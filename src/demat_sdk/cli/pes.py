@@ -22,7 +22,6 @@ from demat_sdk import pes
 from demat_sdk.cli.exit_codes import EPILOG, ExitCode
 from demat_sdk.cli.output import (
     add_json_option,
-    cli_words,
     error,
     missing_files,
     print_json,
@@ -114,7 +113,7 @@ def run_validate(args: argparse.Namespace) -> int:
         count = len(report.problems)
         print(f"{args.file}: invalid, {count} problem{'s' if count > 1 else ''}")  # noqa: T201
         for problem in report.problems:
-            print(f"  [{problem.origin}] {cli_words(str(problem))}")  # noqa: T201
+            print(f"  [{problem.origin}] {problem}")  # noqa: T201
     return ExitCode.OK if report.ok else ExitCode.TO_REVIEW
 
 

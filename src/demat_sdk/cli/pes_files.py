@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from demat_sdk.cli.output import cli_words
 from demat_sdk.errors import PesReadError, PesTooLargeError
 from demat_sdk.helios import FileKind, detect_kind
 
@@ -38,6 +37,16 @@ _READ_BY = {
 }
 
 
+_LIFT = {
+    "huge_tree": "re-run with --huge-tree if you trust the file",
+    "max_bytes": "the demat command reads no larger file: split the flux",
+    "max_pj_bytes": (
+        "the demat command inflates no more: read it with demat_sdk.pes.read(max_pj_bytes=...)"
+    ),
+}
+"""How to lift each limit of :class:`PesTooLargeError` with the command, or why one cannot."""
+
+
 def read_pes_file(
     read: Callable[[Path], T],
     path: Path,
@@ -57,7 +66,8 @@ def read_pes_file(
 
     Raises:
         PesReadError: the file is of another kind, or cannot be read as ``expected``; the
-            message opens with the file (a :class:`PesTooLargeError` stays one).
+            message opens with the file (and, beyond a limit of the reader, says what the
+            command can do about it).
     """
     name = f"{option} {path}" if option else str(path)
     kind = detect_kind(path)
@@ -67,10 +77,10 @@ def read_pes_file(
     try:
         return read(path)
     except PesTooLargeError as refused:
-        message = cli_words(f"{name}: {_located(refused)}")
-        raise PesTooLargeError(message, limit=refused.limit) from refused
+        advice = _LIFT[refused.limit]
+        raise PesReadError(f"{name}: {_located(refused)}; {advice}") from refused
     except PesReadError as refused:
-        raise PesReadError(cli_words(f"{name}: {_located(refused)}")) from refused
+        raise PesReadError(f"{name}: {_located(refused)}") from refused
 
 
 def _located(refused: PesReadError) -> str:

@@ -110,8 +110,7 @@ class _ReadContext:
             content = _gunzip(data, room)
         except _TooBigError:
             raise PesTooLargeError(
-                f"the PJ contents inflate beyond {self.max_pj_bytes:,} bytes; pass a larger "
-                "max_pj_bytes for a file you trust",
+                f"the PJ contents inflate beyond {self.max_pj_bytes:,} bytes",
                 limit="max_pj_bytes",
                 line=element.sourceline,
                 element=_path_of(element),
@@ -280,8 +279,7 @@ def _read(
     except PesReadError as exc:
         if not huge_tree and ("huge text node" in str(exc) or "XML_PARSE_HUGE" in str(exc)):
             raise PesTooLargeError(
-                "a PJ is larger than 10 MB, the hardened parser's limit for a text; "
-                "pass huge_tree=True for a file you trust",
+                "a PJ is larger than 10 MB, the hardened parser's limit for a text",
                 limit="huge_tree",
                 line=exc.line,
             ) from None

@@ -53,8 +53,7 @@ def check_size(size: int, max_bytes: int | None, what: str = "the file") -> None
     """Refuse a source bigger than ``max_bytes`` before reading it (``None``: no limit)."""
     if max_bytes is not None and size > max_bytes:
         raise PesTooLargeError(
-            f"{what} is {size:,} bytes, above the limit of {max_bytes:,} bytes; "
-            "raise max_bytes if it is expected",
+            f"{what} is {size:,} bytes, above the limit of {max_bytes:,} bytes",
             limit="max_bytes",
         )
 
